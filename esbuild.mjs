@@ -1,0 +1,35 @@
+// One build for every bundle: the VS Code client, the language server (node and
+// browser), the CLI, and the test suites. `node esbuild.mjs [--watch]`.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const browser = { bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'warning' };
+
+const bundles = [
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
+  { ...node, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js' },
+  { ...browser, format: 'iife', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js' },
+  { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter(b => existsSync(b.entryPoints[0]));
+
+// Test suites: every *.test.ts plus runners, one bundle each, under dist/test/<suite>/.
+const testEntries = existsSync('test')
+  ? readdirSync('test', { recursive: true }).map(String)
+      .filter(f => /\.(test|bench|fuzz)\.ts$|(^|\/)(index|run)\.ts$/.test(f) && !f.includes('fixtures'))
+      .map(f => path.join('test', f))
+  : [];
+if (testEntries.length) {
+  bundles.push({
+    ...node, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test',
+    external: ['vscode', 'mocha', 'markdownlint', 'markdownlint/*'],
+  });
+}
+
+const watch = process.argv.includes('--watch');
+await Promise.all(bundles.map(async b => {
+  if (watch) await (await esbuild.context(b)).watch();
+  else await esbuild.build(b);
+}));

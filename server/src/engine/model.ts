@@ -1,0 +1,103 @@
+// The report model: what the parser produces and every later stage reads.
+// Positions are LSP-style: zero-based line, UTF-16 character offset.
+import type { Generation, TableId } from './templates';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** How a table's text was encoded (spec § How the tables arrive as text). */
+export type Encoding = 'tab-cells' | 'pipe-cells' | 'tsv' | 'markdown' | 'layout' | 'plain';
+
+/** How a written label was matched to the template's label. */
+export type MatchHow = 'exact' | 'normalized' | 'variant' | 'prefix' | 'fuzzy';
+
+export interface LabelRef {
+  text: string;
+  range: Range;
+  how: MatchHow;
+  /** The template's canonical label. */
+  canonical: string;
+}
+
+export interface Cell {
+  row: string;
+  column: string;
+  /** The cell's text as written (trimmed); '' for a blank cell. */
+  text: string;
+  /** The count or amount; null when blank, '/', '—', '无' or not a number. */
+  value: number | null;
+  /** number: a value; blank: empty or a placeholder; text: words where a number belongs. */
+  kind: 'number' | 'blank' | 'text';
+  unit?: string;
+  /** Exactly the text; an empty range where a blank cell stands. */
+  range: Range;
+}
+
+export interface Row {
+  id: string;
+  /** Absent when the numbers stand without their label (seed 000). */
+  label?: LabelRef;
+  cells: Record<string, Cell>;
+  /** How many value cells the row holds (placed + extra). */
+  cellCount: number;
+  range: Range;
+}
+
+export interface Unplaced {
+  kind: 'extra-cell' | 'unknown-row' | 'orphan-value';
+  text: string;
+  range: Range;
+  /** The row the item came after, when there was one. */
+  afterRow?: string;
+}
+
+export interface Table {
+  id: TableId;
+  generation: Generation;
+  encoding: Encoding;
+  range: Range;
+  /** The header label range, if one was found (for symbols). */
+  rows: Record<string, Row>;
+  unplaced: Unplaced[];
+  /** Signals behind the generation guess, for the template-generation rule. */
+  generationEvidence: { '2019': number; '2021': number };
+}
+
+export interface PartHeading {
+  number: number;
+  /** The heading line's text, trimmed. */
+  text: string;
+  /** The numbering as written: '一', '5', … */
+  numeral: string;
+  /** Whether the numeral is the template's own (Chinese numeral + 、). */
+  standardNumbering: boolean;
+  how: MatchHow;
+  range: Range;
+}
+
+export interface Part extends PartHeading {
+  /** From the heading to the line before the next part heading (or report end). */
+  bodyRange: Range;
+}
+
+export interface DateFound { year: number; month?: number; day?: number; range: Range; text: string }
+
+export interface Report {
+  range: Range;
+  title?: { text: string; range: Range };
+  /** The report year: from the title, the statistics period, the text, or the signature. */
+  year?: number;
+  yearSource?: 'title' | 'period' | 'text' | 'signature';
+  /** The generation the tables use (majority of table evidence), or the year's if none. */
+  template: Generation;
+  parts: Part[];
+  tables: Partial<Record<TableId, Table>>;
+  /** Further tables of a kind already seen (a pasted duplicate). */
+  extraTables: Table[];
+  dates: { period?: { from: DateFound; to: DateFound }; signature?: DateFound };
+}
+
+export interface DocumentModel {
+  reports: Report[];
+  lineCount: number;
+}
