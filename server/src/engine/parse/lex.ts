@@ -63,7 +63,8 @@ export function lexLine(line: string): LexLine {
 }
 
 function lexUncached(line: string): LexLine {
-  if (!/[^\s\u00a0\u3000\f]/.test(line)) return { blank: true, encoding: null, tokens: [], noise: false };
+  // A tab alone is a blank cell (tab-prefixed encoding), not a blank line.
+  if (/^[ \u00a0\u3000\f\r\n\v]*$/.test(line)) return { blank: true, encoding: null, tokens: [], noise: false };
   if (PAGE_NUMBER.test(line) || RULE.test(line)) return { blank: false, encoding: null, tokens: [], noise: true };
 
   let lead = 0;
@@ -71,7 +72,7 @@ function lexUncached(line: string): LexLine {
   const body = line.slice(lead);
 
   // 1. Cell per line, tab-prefixed (seeds 000, 001); more tabs make it a TSV row.
-  if (body.startsWith('\t')) return cells('tab-cells', splitOn(line, '\t', lead + 1));
+  if (body.startsWith('\t') && body.indexOf('\t', 1) < 0) return cells('tab-cells', splitOn(line, '\t', lead + 1));
   // 3. Row per line, tab-separated (seed 004).
   if (body.includes('\t')) return cells('tsv', splitOn(line, '\t', lead));
 

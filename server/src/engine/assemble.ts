@@ -1,0 +1,84 @@
+// Sections → reports. A document may hold several reports one after another (a
+// reviewer's compilation): a title, or a part 一 after later parts, starts the next one.
+import { generationForYear, type Generation } from './templates';
+import type { DocumentModel, Part, Report, Table } from './model';
+import type { SectionResult } from './parse/section';
+
+export type PlacedSection = SectionResult & { start: number; end: number };
+
+export function assemble(sections: readonly PlacedSection[], lineCount: number): DocumentModel {
+  const groups: PlacedSection[][] = [];
+  let cur: PlacedSection[] = [];
+  const hasParts = (g: PlacedSection[]) => g.some(s => s.heading);
+  for (const s of sections) {
+    const newReport =
+      (s.title && hasParts(cur)) ||
+      (s.heading?.number === 1 && cur.some(x => x.heading && x.heading.number > 1 && x.heading.how !== 'fuzzy'));
+    if (newReport && cur.length) { groups.push(cur); cur = []; }
+    cur.push(s);
+  }
+  if (cur.length) groups.push(cur);
+  return { reports: groups.map(g => buildReport(g, lineCount)), lineCount };
+}
+
+function buildReport(sections: PlacedSection[], lineCount: number): Report {
+  const first = sections[0];
+  const last = sections[sections.length - 1];
+  const endLine = Math.max(first.start, last.end - 1);
+  const parts: Part[] = [];
+  sections.forEach((s, i) => {
+    if (!s.heading) return;
+    // The body runs to the last line of text before the next heading (or the report's end).
+    let j = i + 1;
+    while (j < sections.length && !sections[j].heading) j++;
+    const bodyEnd = j < sections.length ? sections[j - 1].lastTextLine : last.lastTextLine;
+    parts.push({ ...s.heading, bodyRange: { start: s.heading.range.start, end: { line: Math.max(bodyEnd, s.start), character: 0 } } });
+  });
+
+  const title = sections.find(s => s.title)?.title;
+  const period = sections.find(s => s.period)?.period;
+  const part6 = sections.findIndex(s => s.heading?.number === 6);
+  const signature = sections.slice(Math.max(0, part6)).flatMap(s => s.loneDates).pop();
+  const years: Record<number, number> = {};
+  for (const s of sections) for (const [y, n] of Object.entries(s.years)) years[Number(y)] = (years[Number(y)] ?? 0) + n;
+  const mostMentioned = Object.entries(years).sort((a, b) => b[1] - a[1])[0];
+
+  let year: number | undefined;
+  let yearSource: Report['yearSource'];
+  if (title?.year) { year = title.year; yearSource = 'title'; }
+  else if (period) { year = period.to.year; yearSource = 'period'; }
+  else if (signature) { year = signature.year - 1; yearSource = 'signature'; }
+  else if (mostMentioned) { year = Number(mostMentioned[0]); yearSource = 'text'; }
+
+  const allTables = sections.flatMap(s => s.tables);
+  const votes = { '2019': 0, '2021': 0 };
+  for (const t of allTables) {
+    if (t.generationEvidence['2019'] > t.generationEvidence['2021']) votes['2019']++;
+    else if (t.generationEvidence['2021'] > t.generationEvidence['2019']) votes['2021']++;
+  }
+  const byYear: Generation = year ? generationForYear(year) : '2021';
+  const template: Generation = votes['2019'] === votes['2021'] ? byYear : votes['2019'] > votes['2021'] ? '2019' : '2021';
+
+  const tables: Report['tables'] = {};
+  const extraTables: Table[] = [];
+  for (const t of allTables) {
+    // A table whose labels name neither generation (table 四 is the same in both) follows the report.
+    const table = t.generationEvidence['2019'] === t.generationEvidence['2021'] && t.id === 'review_litigation' ? { ...t, generation: template } : t;
+    if (tables[t.id]) extraTables.push(table);
+    else tables[t.id] = table;
+  }
+
+  const report: Report = {
+    range: { start: { line: first.start, character: 0 }, end: { line: Math.min(endLine, lineCount - 1), character: 0 } },
+    template,
+    parts,
+    tables,
+    extraTables,
+    dates: {},
+  };
+  if (title) report.title = { text: title.text, range: title.range };
+  if (year !== undefined) { report.year = year; report.yearSource = yearSource; }
+  if (period) report.dates.period = period;
+  if (signature) report.dates.signature = signature;
+  return report;
+}

@@ -1,0 +1,36 @@
+// The model as machine-readable JSON (`nianbao parse --format json`): spec ids throughout.
+import type { DocumentModel, Report, Table } from './model';
+
+function tableJson(t: Table) {
+  const cells: Record<string, Record<string, { value: number | null; text: string; unit?: string; range: Table['range'] }>> = {};
+  for (const row of Object.values(t.rows)) {
+    cells[row.id] = {};
+    for (const c of Object.values(row.cells)) {
+      cells[row.id][c.column] = { value: c.value, text: c.text, ...(c.unit ? { unit: c.unit } : {}), range: c.range };
+    }
+  }
+  const labels = Object.fromEntries(Object.values(t.rows).filter(r => r.label).map(r => [r.id, { text: r.label!.text, matched: r.label!.canonical, how: r.label!.how }]));
+  return { generation: t.generation, encoding: t.encoding, range: t.range, cells, labels, unplaced: t.unplaced };
+}
+
+export function reportJson(r: Report) {
+  return {
+    template: r.template,
+    year: r.year ?? null,
+    yearSource: r.yearSource ?? null,
+    title: r.title?.text ?? null,
+    dates: r.dates,
+    parts: r.parts.map(p => ({ number: p.number, heading: p.text, numbering: p.numeral, range: p.range })),
+    tables: {
+      proactive: r.tables.proactive ? tableJson(r.tables.proactive) : null,
+      applications: r.tables.applications ? tableJson(r.tables.applications) : null,
+      review_litigation: r.tables.review_litigation ? tableJson(r.tables.review_litigation) : null,
+    },
+  };
+}
+
+/** One report: its object; several: `{reports: [...]}`. */
+export function toJson(model: DocumentModel) {
+  if (model.reports.length === 1) return reportJson(model.reports[0]);
+  return { reports: model.reports.map(reportJson) };
+}

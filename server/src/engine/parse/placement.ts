@@ -1,0 +1,242 @@
+// Label-anchored placement: the item stream of one table region → template rows and cells.
+// A label starts its row; the numbers after it fill the row's slots in column order.
+// Numbers without a label go to the next template row (a lost label, seed 000); seven
+// equal runs of bare numbers are columns, not rows (plain pdftotext, corpus 03).
+import { rowsOf, tableDecl, type Generation, type RowDecl, type TableId } from '../templates';
+import type { Cell, Encoding, LabelRef, Range, Row, Unplaced } from '../model';
+import type { Item } from './items';
+import type { LabelMatch } from './labels';
+
+interface RowBuild {
+  id: string;
+  index: number;
+  label?: { item: Item; match: LabelMatch };
+  items: Item[];
+  /** Blank cells after a full row in its own paragraph (seed 000's extra empty cell). */
+  extraBlanks: Item[];
+  closed: boolean;
+  firstLine?: number;
+  firstPara?: number;
+}
+
+export interface Placement {
+  generation: Generation;
+  rows: Record<string, Row>;
+  unplaced: Unplaced[];
+  /** Rows of the template filled, minus rows missing, minus items left over: higher is better. */
+  score: number;
+  /** Labels that name this generation and not the other. */
+  evidence: number;
+}
+
+const ROW_PER_LINE: ReadonlySet<Encoding | null> = new Set(['tsv', 'markdown', 'layout']);
+
+const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+
+export function place(tableId: TableId, items: readonly Item[], gen: Generation): Placement {
+  const decl = tableDecl(gen, tableId);
+  const rowInfo = rowsOf(decl);
+  const order: RowDecl[] = decl.blocks.flatMap(b => b.rows);
+  const indexOf = new Map(order.map((r, i) => [r.id, i]));
+  const builds = new Map<string, RowBuild>();
+  const unplaced: Unplaced[] = [];
+  let current: RowBuild | undefined;
+  let block: string | undefined;
+  let lastFilled = -1;
+  let evidence = 0;
+
+  const expected = (b: RowBuild) => rowInfo.get(b.id)!.columns.length;
+  const valueCount = (b: RowBuild) => b.items.filter(i => i.kind === 'value' || i.kind === 'text').length;
+  const cellCount = (b: RowBuild) => b.items.filter(i => i.kind !== 'soft').length;
+  const hasValues = (b: RowBuild) => valueCount(b) > 0;
+  const nextUnfilled = (): RowDecl | undefined => order.find((r, i) => i > lastFilled && !(builds.get(r.id) && hasValues(builds.get(r.id)!)));
+  const open = (row: RowDecl): RowBuild => {
+    let b = builds.get(row.id);
+    if (!b) { b = { id: row.id, index: indexOf.get(row.id)!, items: [], extraBlanks: [], closed: false }; builds.set(row.id, b); }
+    return b;
+  };
+  const add = (b: RowBuild, item: Item) => {
+    if (b.firstLine === undefined) { b.firstLine = item.line; b.firstPara = item.para; }
+    b.items.push(item);
+    if (item.kind === 'value' || item.kind === 'text') lastFilled = Math.max(lastFilled, b.index);
+  };
+  /** Whether a further cell can still join row b. */
+  const accepts = (b: RowBuild, item: Item): boolean => {
+    if (b.closed) return false;
+    if (b.firstLine === undefined) return true;
+    if (ROW_PER_LINE.has(item.encoding)) return item.line === b.firstLine || !hasValues(b);
+    if (item.encoding === 'tab-cells' && item.para !== b.firstPara) return false;
+    const filled = item.encoding === 'tab-cells' || item.encoding === 'pipe-cells' ? cellCount(b) : valueCount(b);
+    return filled < expected(b);
+  };
+
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind === 'label') {
+      const mine = item.labels!.filter(m => m.entry.table === tableId && m.entry.generations.includes(gen));
+      if (item.labels!.some(m => m.entry.table === tableId && m.entry.generations.length === 1 && m.entry.generations[0] === gen && m.how !== 'variant' && m.how !== 'fuzzy')) evidence++;
+      const rows = mine.filter(m => m.entry.kind === 'row');
+      if (rows.length) {
+        const pick = rows.find(m => m.entry.block === block && !builds.get(m.entry.id)?.label) ?? rows.find(m => !builds.get(m.entry.id)?.label) ?? rows[0];
+        if (current && current.id !== pick.entry.id) current.closed = true;
+        const b = open(order[indexOf.get(pick.entry.id)!]);
+        if (!b.label) b.label = { item, match: pick };
+        else unplaced.push({ kind: 'unknown-row', text: item.text, range: range(item.line, item.start, item.end), afterRow: current?.id });
+        block = pick.entry.block ?? block;
+        current = hasValues(b) && !accepts(b, item) ? undefined : b;
+        continue;
+      }
+      if (mine.some(m => m.entry.kind === 'block' || m.entry.kind === 'group')) {
+        const blk = mine.find(m => m.entry.kind === 'block');
+        if (blk) block = blk.entry.id;
+        if (current) current.closed = true;
+        current = undefined;
+        continue;
+      }
+      // A column or header label: a header repeated after a page break, or the header row itself.
+      if (current && current.firstLine !== undefined && !hasValues(current) && rowInfo.get(current.id)!.row.label === null) {
+        current.items = [];
+        current.firstLine = current.firstPara = undefined;
+      }
+      continue;
+    }
+    if (item.kind === 'fragment') continue;
+    if (item.kind === 'text') {
+      // Words where a number belongs, only where a row is clearly collecting its cells.
+      if (current && current.label && item.text.length <= 12 && accepts(current, item) && item.encoding !== null) add(current, item);
+      else if (current && /^\s*(\d+[.、]|[（(][一二三四五六七八九十][)）])/.test(item.text) && item.text.length <= 40) {
+        current.closed = true;
+        current = undefined;
+        unplaced.push({ kind: 'unknown-row', text: item.text, range: range(item.line, item.start, item.end) });
+      }
+      continue;
+    }
+
+    // Seven equal runs of bare numbers, one per line: the columns of consecutive rows.
+    if (item.kind === 'value' && item.alone && item.encoding === null) {
+      const used = transposed(k);
+      if (used) { k += used - 1; continue; }
+    }
+
+    if (current && accepts(current, item)) { add(current, item); continue; }
+    if (current && item.kind === 'blank' && item.encoding === 'tab-cells' && item.para === current.firstPara && hasValues(current)) {
+      unplaced.push({ kind: 'extra-cell', text: item.text, range: range(item.line, item.start, item.end), afterRow: current.id });
+      current.extraBlanks.push(item);
+      continue;
+    }
+    if (current) current.closed = true;
+    if (item.kind === 'soft') { current = undefined; continue; }
+    const next = nextUnfilled();
+    if (!next || (item.kind === 'blank' && next.label !== null)) {
+      if (item.kind === 'value') unplaced.push({ kind: 'orphan-value', text: item.text, range: range(item.line, item.start, item.end), afterRow: current?.id });
+      current = undefined;
+      continue;
+    }
+    current = open(next);
+    add(current, item);
+  }
+
+  function transposed(k: number): number {
+    const paras: Item[][] = [];
+    let j = k;
+    while (j < items.length) {
+      const p = items[j].para;
+      const run: Item[] = [];
+      while (j < items.length && items[j].para === p) run.push(items[j++]);
+      if (run.length < 2 || !run.every(i => i.kind === 'value' && i.alone && i.encoding === null)) break;
+      if (paras.length && run.length !== paras[0].length) break;
+      paras.push(run);
+    }
+    const first = nextUnfilled();
+    if (!first || !paras.length) return 0;
+    const cols = rowInfo.get(first.id)!.columns.length;
+    if (cols < 2 || paras.length < cols) return 0;
+    const rowsNeeded = paras[0].length;
+    const start = indexOf.get(first.id)!;
+    const targets = order.slice(start, start + rowsNeeded);
+    if (targets.length < rowsNeeded || targets.some(r => rowInfo.get(r.id)!.columns.length !== cols)) return 0;
+    if (current) current.closed = true;
+    targets.forEach((r, ri) => {
+      const b = open(r);
+      for (let c = 0; c < cols; c++) add(b, paras[c][ri]);
+      b.closed = true;
+    });
+    current = undefined;
+    return cols * rowsNeeded;
+  }
+
+  // Finalize: choose each row's cells in column order.
+  const rows: Record<string, Row> = {};
+  for (const b of [...builds.values()].sort((a, z) => a.index - z.index)) {
+    const info = rowInfo.get(b.id)!;
+    const cells = chooseCells(b.items, info.columns.length);
+    if (!cells.length && !b.label) continue;
+    const row: Row = { id: b.id, cells: {}, cellCount: cells.length, range: range(0, 0, 0) };
+    cells.slice(0, info.columns.length).forEach((item, ci) => {
+      const col = info.columns[ci];
+      row.cells[col.id] = toCell(b.id, col.id, item);
+    });
+    for (const extra of cells.slice(info.columns.length)) {
+      unplaced.push({ kind: 'extra-cell', text: extra.text, range: range(extra.line, extra.start, extra.end), afterRow: b.id });
+    }
+    row.cellCount = cells.length + b.extraBlanks.length;
+    if (b.label) row.label = labelRef(b.label.item, b.label.match);
+    const spans = [...(b.label ? [b.label.item] : []), ...cells];
+    const first = spans.reduce((a, z) => (z.line < a.line || (z.line === a.line && z.start < a.start) ? z : a));
+    const last = spans.reduce((a, z) => (z.line > a.line || (z.line === a.line && z.end > a.end) ? z : a));
+    row.range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
+    rows[b.id] = row;
+  }
+  const filled = Object.values(rows).filter(r => Object.keys(r.cells).length).length;
+  const score = filled * 2 - (order.length - filled) - unplaced.length;
+  return { generation: gen, rows, unplaced: dedupe(unplaced), score, evidence };
+}
+
+/**
+ * A row's cells: all its numbers; when they are fewer than the template's columns, the
+ * blank cells that make up the difference, preferring blanks between numbers, then after
+ * them, then those nearest before them.
+ */
+function chooseCells(items: Item[], expected: number): Item[] {
+  const values = items.filter(i => i.kind === 'value' || i.kind === 'text');
+  if (values.length >= expected) return values;
+  const firstV = values.length ? items.indexOf(values[0]) : items.length;
+  const lastV = values.length ? items.indexOf(values[values.length - 1]) : -1;
+  const pools: Item[][] = [[], [], [], [], []];
+  items.forEach((it, idx) => {
+    if (it.kind !== 'blank' && it.kind !== 'soft') return;
+    const hard = it.kind === 'blank' ? 0 : 3;
+    if (idx > firstV && idx < lastV) pools[hard].push(it);
+    else if (idx > lastV) pools[hard + 1].push(it);
+    else if (hard === 0) pools[2].unshift(it);
+  });
+  const chosen = new Set<Item>(values);
+  for (const pool of pools) for (const it of pool) if (chosen.size < expected) chosen.add(it);
+  return items.filter(i => chosen.has(i));
+}
+
+function toCell(row: string, column: string, item: Item): Cell {
+  const r = item.reading;
+  const cell: Cell = {
+    row, column, text: item.text,
+    value: r?.kind === 'number' ? r.value : null,
+    kind: item.kind === 'value' ? 'number' : item.kind === 'text' ? 'text' : 'blank',
+    range: range(item.line, item.start, item.end),
+  };
+  if (r?.kind === 'number' && r.unit) cell.unit = r.unit;
+  return cell;
+}
+
+function labelRef(item: Item, match: LabelMatch): LabelRef {
+  return { text: item.text, range: range(item.line, item.start, item.end), how: match.how, canonical: match.entry.canonical };
+}
+
+function dedupe(list: Unplaced[]): Unplaced[] {
+  const seen = new Set<string>();
+  return list.filter(u => {
+    const k = `${u.kind}|${u.range.start.line}|${u.range.start.character}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
