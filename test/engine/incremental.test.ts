@@ -1,0 +1,51 @@
+// Incremental ≡ full: after every edit of a random edit sequence on the seeds, the
+// incrementally updated model deep-equals a fresh parse of the same text.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { ReportDocument, type Range } from '../../server/src/engine';
+import { readSample, sampleNames } from '../helpers';
+
+const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 60);
+const STEPS = 25;
+
+/** Applies an LSP edit to a plain string: the reference the document must agree with. */
+function applyToString(text: string, range: Range, insert: string): string {
+  const lines = text.split(/(?<=\r\n|\r(?!\n)|\n)/);
+  const offset = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length, 0) + p.character;
+  return text.slice(0, offset(range.start)) + insert + text.slice(offset(range.end));
+}
+
+const snippets = ['0', '7', '12', '\n', '\t', ' |', '\n\n', '四、政府信息公开行政复议、行政诉讼情况\n', '一、总体情况\n', '（七）总计', '五、', '\t0\n', '第二十条第（一）项', '', '2024年'];
+
+describe('incremental parse equals full parse', function () {
+  this.timeout(600000);
+  for (const name of sampleNames().slice(0, 5)) {
+    it(`${name}: ${RUNS} sequences of ${STEPS} random edits`, () => {
+      const original = readSample(name).replace(/\r\n?/g, '\n');
+      const lineCount = original.split('\n').length;
+      const edit = fc.record({
+        line: fc.nat({ max: lineCount + 3 }),
+        character: fc.nat({ max: 40 }),
+        span: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 200 })),
+        lines: fc.oneof(fc.constant(0), fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+        text: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 4 })),
+      });
+      fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: STEPS }), edits => {
+        const doc = new ReportDocument(original);
+        let reference = original;
+        for (const e of edits) {
+          const lines = reference.split('\n');
+          const sl = Math.min(e.line, lines.length - 1);
+          const sc = Math.min(e.character, lines[sl].length);
+          const el = Math.min(sl + e.lines, lines.length - 1);
+          const ec = el === sl ? Math.min(sc + e.span, lines[el].length) : Math.min(e.span, lines[el].length);
+          const range = { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+          doc.update([{ range, text: e.text }]);
+          reference = applyToString(reference, range, e.text);
+          assert.equal(doc.getText(), reference);
+          assert.deepEqual(doc.model, new ReportDocument(reference).model);
+        }
+      }), { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
+    });
+  }
+});

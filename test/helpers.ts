@@ -1,0 +1,43 @@
+// Shared test helpers: the bundled sample reports and a stable rendering of a model.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DocumentModel, Table } from '../server/src/engine';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SAMPLES = path.join(ROOT, 'samples');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export const sampleNames = (): string[] => readdirSync(SAMPLES).filter(f => f.endsWith('.txt')).sort();
+export const readSample = (name: string): string => readFileSync(path.join(SAMPLES, name.endsWith('.txt') ? name : `${sampleByPrefix(name)}`), 'utf8');
+/** '002' → '002_e246dbc8ebcc4636.txt' */
+export function sampleByPrefix(prefix: string): string {
+  const hit = sampleNames().find(n => n.startsWith(prefix));
+  if (!hit) throw new Error(`no sample ${prefix}`);
+  return hit;
+}
+
+function tableLines(key: string, t: Table): string[] {
+  const out = [`${key} generation=${t.generation} encoding=${t.encoding}`];
+  for (const row of Object.values(t.rows)) {
+    const cells = Object.values(row.cells).map(c => (c.kind === 'number' ? `${c.value}${c.unit ?? ''}` : c.kind === 'blank' ? '_' : `'${c.text}'`));
+    const label = row.label ? (row.label.how === 'exact' ? '' : ` [${row.label.how}]`) : ' [no label]';
+    out.push(`${key}.${row.id}${label}: ${cells.join(' ')}`);
+  }
+  for (const u of t.unplaced) out.push(`${key} unplaced ${u.kind} ${JSON.stringify(u.text)} line ${u.range.start.line + 1}`);
+  return out;
+}
+
+/** A compact, reviewable rendering of a parse: what the golden files hold. */
+export function renderModel(model: DocumentModel): string {
+  const out: string[] = [];
+  for (const r of model.reports) {
+    out.push(`report template=${r.template} year=${r.year ?? '-'} (${r.yearSource ?? '-'})`);
+    out.push(`parts ${r.parts.map(p => `${p.number}${p.standardNumbering ? '' : `(${p.numeral})`}@${p.range.start.line + 1}`).join(' ')}`);
+    for (const key of ['proactive', 'applications', 'review_litigation'] as const) {
+      const t = r.tables[key];
+      if (t) out.push(...tableLines(key, t));
+      else out.push(`${key} missing`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
