@@ -1,10 +1,12 @@
 // Declarations both generations share: the six parts, table 三's columns and first rows,
 // and table 四. Each generation file adds what differs.
+import type { z } from 'zod';
 import type { ColumnDecl, GroupDecl, PartDecl, RowDecl, TableDecl } from './schema';
 
-type In<T> = Omit<T, 'variants'> & { variants?: string[] };
+/** Declarations are written in the schema's input form: defaults may be left out. */
+type In<S extends z.ZodType> = z.input<S>;
 
-export const parts: In<PartDecl>[] = [
+export const parts: In<typeof PartDecl>[] = [
   { number: 1, numeral: '一', heading: '总体情况', keywords: ['总体情况', '基本情况', '概述'] },
   { number: 2, numeral: '二', heading: '主动公开政府信息情况', keywords: ['主动公开'] },
   { number: 3, numeral: '三', heading: '收到和处理政府信息公开申请情况', keywords: ['收到和处理', '依申请公开', '处理政府信息公开申请'] },
@@ -19,7 +21,7 @@ export const parts: In<PartDecl>[] = [
 
 // ── Table 三 (applications) ────────────────────────────────────────────────────────
 const LEGAL = '法人或其他组织';
-export const applicationColumns: In<ColumnDecl>[] = [
+export const applicationColumns: In<typeof ColumnDecl>[] = [
   { id: 'natural_person', label: '自然人' },
   { id: 'commercial', label: '商业企业', group: LEGAL },
   { id: 'research', label: '科研机构', group: LEGAL },
@@ -30,7 +32,7 @@ export const applicationColumns: In<ColumnDecl>[] = [
 ];
 export const applicantColumnIds = applicationColumns.filter(c => c.id !== 'total').map(c => c.id);
 
-export const applicationGroups: In<GroupDecl>[] = [
+export const applicationGroups: In<typeof GroupDecl>[] = [
   { id: 'results', label: '三、本年度办理结果' },
   { id: 'refused', label: '（三）不予公开', parent: 'results' },
   { id: 'unavailable', label: '（四）无法提供', parent: 'results' },
@@ -38,7 +40,7 @@ export const applicationGroups: In<GroupDecl>[] = [
 ];
 
 /** Rows up to and including （五）; （六）, （七） and 四 differ or follow per generation. */
-export const applicationRowsHead: In<RowDecl>[] = [
+export const applicationRowsHead: In<typeof RowDecl>[] = [
   { id: 'new', label: '一、本年新收政府信息公开申请数量' },
   { id: 'carried_over', label: '二、上年结转政府信息公开申请数量' },
   { id: 'granted', label: '（一）予以公开', group: 'results' },
@@ -60,7 +62,7 @@ export const applicationRowsHead: In<RowDecl>[] = [
   { id: 'not_processed.excessive', label: '4.无正当理由大量反复申请', group: 'not_processed' },
   { id: 'not_processed.confirmation', label: '5.要求行政机关确认或重新出具已获取信息', group: 'not_processed' },
 ];
-export const applicationRowsTail: In<RowDecl>[] = [
+export const applicationRowsTail: In<typeof RowDecl>[] = [
   { id: 'results_total', label: '（七）总计', group: 'results' },
   { id: 'carried_forward', label: '四、结转下年度继续办理' },
 ];
@@ -81,7 +83,7 @@ const outcomes: [string, string][] = [
 const reviewGroups: [string, string][] = [
   ['review', '行政复议'], ['suit_direct', '未经复议直接起诉'], ['suit_after_review', '复议后起诉'],
 ];
-export const reviewLitigation: In<TableDecl> & { groups: In<GroupDecl>[] } = {
+export const reviewLitigation: In<typeof TableDecl> = {
   id: 'review_litigation',
   part: 4,
   name: '表四',

@@ -1,0 +1,73 @@
+// Code actions from findings: each finding's own fixes, the same fix widened to its row,
+// table or document, and fix-all (preferred fixes only).
+import type { ReportDocument } from './document';
+import { fmt, localeOf, type Msg } from './i18n';
+import type { Range } from './model';
+import type { Edit, Finding, Fix } from './rules/types';
+import { recomputeEdits } from './fixes/recompute';
+import { fillEdits } from './fixes/fill';
+
+export interface Action {
+  title: string;
+  kind: 'quickfix' | 'source.fixAll';
+  edits: Edit[];
+  preferred: boolean;
+  /** The findings the action resolves. */
+  findings: Finding[];
+}
+
+const M = {
+  recomputeRow: { en: 'Recompute every total in this row', 'zh-cn': '重新计算本行所有合计' },
+  recomputeTable: { en: 'Recompute every total in this table', 'zh-cn': '重新计算本表所有合计' },
+  recomputeAll: { en: 'Recompute every total in the document', 'zh-cn': '重新计算全文所有合计' },
+  fillRow: { en: 'Fill every blank count in this row with 0', 'zh-cn': '将本行空白单元格填为 0' },
+  fillTable: { en: 'Fill every blank count in this table with 0', 'zh-cn': '将本表空白单元格填为 0' },
+  fixAll: { en: 'Fix all safe nianbao problems', 'zh-cn': '修复全部可安全修复的年报问题' },
+} satisfies Record<string, Msg>;
+
+const overlaps = (a: Range, b: Range) =>
+  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+
+/** Quick fixes for the findings at `range`, plus their widened forms. */
+export function quickFixes(doc: ReportDocument, findings: Finding[], range: Range, localeTag?: string): Action[] {
+  const locale = localeOf(localeTag);
+  const here = findings.filter(f => overlaps(f.range, range));
+  const out: Action[] = [];
+  const seen = new Set<string>();
+  const push = (a: Action) => {
+    const key = a.title + JSON.stringify(a.edits);
+    if (!a.edits.length || seen.has(key)) return;
+    seen.add(key);
+    out.push(a);
+  };
+  for (const f of here) for (const fix of f.fixes) push({ title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: fix.preferred, findings: [f] });
+  for (const f of here) {
+    for (const fix of f.fixes) {
+      const s = fix.scope;
+      if (!s) continue;
+      const inTable = (r: number, t: string) => r === s.report && t === s.table;
+      if (s.kind === 'recompute') {
+        push({ title: fmt(M.recomputeRow, locale), kind: 'quickfix', preferred: false, findings: [f],
+          edits: recomputeEdits(doc, (r, t, i) => inTable(r, t.id) && i.solveFor.row === s.row) });
+        push({ title: fmt(M.recomputeTable, locale), kind: 'quickfix', preferred: false, findings: [f],
+          edits: recomputeEdits(doc, (r, t) => inTable(r, t.id)) });
+        push({ title: fmt(M.recomputeAll, locale), kind: 'quickfix', preferred: false, findings: [f],
+          edits: recomputeEdits(doc, () => true) });
+      } else {
+        push({ title: fmt(M.fillRow, locale), kind: 'quickfix', preferred: false, findings: [f], edits: fillEdits(doc, s.report, s.table, s.row) });
+        push({ title: fmt(M.fillTable, locale), kind: 'quickfix', preferred: false, findings: [f], edits: fillEdits(doc, s.report, s.table) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Fix-all: every preferred fix that does not overlap another, plus recomputed totals. */
+export function fixAll(doc: ReportDocument, findings: Finding[], localeTag?: string): Action {
+  const edits: Edit[] = recomputeEdits(doc, () => true);
+  const taken = (e: Edit) => edits.some(x => overlaps(x.range, e.range));
+  const preferred: Fix[] = findings.flatMap(f => f.fixes.filter(x => x.preferred && x.scope?.kind !== 'recompute'));
+  for (const fix of preferred) if (!fix.edits.some(taken)) edits.push(...fix.edits);
+  return { title: fmt(M.fixAll, localeOf(localeTag)), kind: 'source.fixAll', edits, preferred: false, findings };
+}

@@ -1,0 +1,39 @@
+// Running the rules over a document: one context per report, severities from settings.
+import type { ReportDocument } from './document';
+import { localeOf, type Locale } from './i18n';
+import type { Generation } from './templates';
+import { RULES, type Finding, type RuleContext, type Severity } from './rules';
+
+export interface CheckOptions {
+  locale?: Locale | string;
+  /** Per rule code: a severity, or 'off'. */
+  severity?: Record<string, Severity | 'off'>;
+  /** The template generation to expect: 'auto' (the report's own) or a fixed one. */
+  template?: 'auto' | Generation;
+}
+
+export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleContext[] {
+  const locale = localeOf(options.locale);
+  const model = doc.model;
+  return model.reports.map((report, reportIndex) => ({
+    doc, model, report, reportIndex, locale,
+    expected: options.template && options.template !== 'auto' ? options.template : report.template,
+  }));
+}
+
+/** All findings for a document, in document order. A rule that throws is reported, not fatal. */
+export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const ctx of contexts(doc, options)) {
+    for (const rule of RULES) {
+      const sev = options.severity?.[rule.code] ?? rule.severity;
+      if (sev === 'off') continue;
+      let found: Finding[];
+      try { found = rule.check(ctx); } catch (e) {
+        found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
+      }
+      for (const f of found) out.push(sev === rule.severity ? f : { ...f, severity: sev });
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

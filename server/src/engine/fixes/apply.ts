@@ -1,0 +1,19 @@
+// Applying edits to text (the CLI's --fix, tests): non-overlapping, applied back to front.
+import type { Edit } from '../rules/types';
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const starts: number[] = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index! + m[0].length);
+  const offset = (p: Edit['range']['start']) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  let limit = Infinity;
+  for (const e of sorted) {
+    const s = offset(e.range.start);
+    const t = offset(e.range.end);
+    if (t > limit) continue; // overlaps an edit already applied: skip it
+    out = out.slice(0, s) + e.newText + out.slice(t);
+    limit = s;
+  }
+  return out;
+}

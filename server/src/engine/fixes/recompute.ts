@@ -1,0 +1,41 @@
+// Recomputing totals over a scope until nothing more can be recomputed safely: the engine
+// behind "recompute this row / this table / the whole document" and fix-all.
+import type { ReportDocument } from '../document';
+import { evaluate, identitiesOf, solve, valuesOf, wouldBreak } from '../identities';
+import type { Table } from '../model';
+import { cellKey, type Identity } from '../templates';
+import type { Edit } from '../rules/types';
+import { cellEdit } from './cells';
+
+/** Edits setting every total in scope that can be recomputed without breaking an identity that holds. */
+export function recomputeEdits(doc: ReportDocument, filter: (report: number, table: Table, i: Identity) => boolean): Edit[] {
+  const edits: Edit[] = [];
+  doc.model.reports.forEach((report, r) => {
+    for (const t of [...Object.values(report.tables), ...report.extraTables] as Table[]) {
+      const original = valuesOf(t);
+      const v = new Map(original);
+      const ids = identitiesOf(t).filter(i => filter(r, t, i));
+      for (let pass = 0; pass < 20; pass++) {
+        let changed = false;
+        for (const i of ids) {
+          const e = evaluate(i, v);
+          const current = v.get(cellKey(i.solveFor.row, i.solveFor.column));
+          // A failing identity, or a blank total whose addends are all written.
+          if (e ? e.holds : current !== null) continue;
+          const value = solve(i, v);
+          if (value === undefined || value < 0 || !t.rows[i.solveFor.row]?.cells[i.solveFor.column]) continue;
+          if (wouldBreak(t, v, i.solveFor, value, i).length) continue;
+          v.set(cellKey(i.solveFor.row, i.solveFor.column), value);
+          changed = true;
+        }
+        if (!changed) break;
+      }
+      for (const [key, value] of v) {
+        if (value === original.get(key) || value === null) continue;
+        const [row, column] = key.split('|');
+        edits.push(cellEdit(doc, t.rows[row].cells[column], value));
+      }
+    }
+  });
+  return edits;
+}

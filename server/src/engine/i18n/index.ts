@@ -1,0 +1,20 @@
+// User-facing text exists in Simplified Chinese and English; the client's locale picks.
+// Messages are declared next to the rule that uses them, as { en, 'zh-cn' } pairs.
+
+export type Locale = 'en' | 'zh-cn';
+export interface Msg { en: string; 'zh-cn': string }
+
+/** 'zh', 'zh-CN', 'zh-Hans' … → zh-cn; anything else → en. */
+export function localeOf(tag: string | undefined): Locale {
+  return tag && /^zh/i.test(tag) ? 'zh-cn' : 'en';
+}
+
+/** Fills {name} placeholders. */
+export function fmt(msg: Msg, locale: Locale, args: Record<string, string | number> = {}): string {
+  return msg[locale].replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
+}
+
+/** Joins a list the way each language does. */
+export function list(items: string[], locale: Locale): string {
+  return items.join(locale === 'zh-cn' ? '、' : ', ');
+}

@@ -1,0 +1,50 @@
+// What a rule is and what it produces. One rule per module under rules/; the registry
+// in rules/index.ts lists them.
+import type { ReportDocument } from '../document';
+import type { Msg, Locale } from '../i18n';
+import type { DocumentModel, Range, Report } from '../model';
+import type { CellRef, TableId } from '../templates';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Edit { range: Range; newText: string }
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  /** Safe unattended: breaks nothing that held. Fix-all and `--fix` apply only these. */
+  preferred: boolean;
+  /** Lets code actions widen a fix to its row, table or document (cells only). */
+  scope?: { kind: 'recompute' | 'fill'; report: number; table: TableId; row: string };
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The fixes, computed with the finding: code actions need no re-analysis. */
+  fixes: Fix[];
+  /** The cells the finding is about. */
+  cells?: CellRef[];
+  related?: { range: Range; message: string }[];
+}
+
+export interface RuleContext {
+  doc: ReportDocument;
+  model: DocumentModel;
+  report: Report;
+  reportIndex: number;
+  locale: Locale;
+  /** The generation the report should use: the override setting, or the report's own. */
+  expected: Report['template'];
+}
+
+export interface Rule {
+  /** Stable code, e.g. `row-total`. */
+  code: string;
+  severity: Severity;
+  /** One paragraph: what the rule checks and why it matters. */
+  doc: Msg;
+  check(ctx: RuleContext): Finding[];
+}
