@@ -1,0 +1,45 @@
+// The extension's settings, validated with zod on both sides: the client reports bad
+// values to the user, the server falls back to defaults for them. Settings are data only.
+import { z } from 'zod';
+
+export const SEVERITY_SETTING = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+
+export const Settings = z.object({
+  /** Severity per rule code, e.g. { "blank-cell": "off" }. */
+  severity: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a rule code such as blank-cell'), SEVERITY_SETTING).default({}),
+  /** Which template generation to check against: the report's own, or a fixed one. */
+  template: z.enum(['auto', '2019', '2021']).default('auto'),
+  /** Offer the nianbao language for plain-text and Markdown documents that look like reports. */
+  detect: z.enum(['ask', 'always', 'never']).default('ask'),
+  inlayHints: z.object({
+    enabled: z.boolean().default(true),
+    /** Markdown tables show their column headers already. */
+    markdownTables: z.boolean().default(false),
+  }).default({ enabled: true, markdownTables: false }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export interface SettingsResult { settings: Settings; problems: string[] }
+
+/**
+ * Validates raw settings. Each invalid field falls back to its default and is reported
+ * in words a person can act on; nothing is thrown.
+ */
+export function readSettings(raw: unknown): SettingsResult {
+  const input = raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {};
+  const problems: string[] = [];
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const parsed = Settings.safeParse(input);
+    if (parsed.success) return { settings: parsed.data, problems };
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      problems.push(`nianbao.${issue.path.join('.')}: ${issue.message}`);
+      if (key === 'severity' && issue.path.length > 1) {
+        const sev = { ...(input.severity as Record<string, unknown>) };
+        delete sev[String(issue.path[1])];
+        input.severity = sev;
+      } else delete input[key];
+    }
+  }
+  return { settings: Settings.parse({}), problems };
+}
