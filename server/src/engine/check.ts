@@ -21,19 +21,38 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
   }));
 }
 
+/**
+ * Findings per report, cached on the parsed sections behind it: an edit re-checks only
+ * the report whose sections it changed (sections are reused objects when untouched).
+ */
+const cache = new WeakMap<object, { sources: readonly object[]; key: string; findings: Finding[] }>();
+
+function checkReport(ctx: RuleContext, options: CheckOptions): Finding[] {
+  const sources = (ctx.report as unknown as { sources?: readonly object[] }).sources;
+  const key = JSON.stringify([ctx.reportIndex, ctx.locale, ctx.expected, options.severity ?? {}]);
+  const hit = sources?.length ? cache.get(sources[0]) : undefined;
+  if (hit && hit.key === key && hit.sources.length === sources!.length && hit.sources.every((s, i) => s === sources![i])) return hit.findings;
+  const findings = runRules(ctx, options);
+  if (sources?.length) cache.set(sources[0], { sources, key, findings });
+  return findings;
+}
+
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */
 export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[] {
-  const out: Finding[] = [];
-  for (const ctx of contexts(doc, options)) {
-    for (const rule of RULES) {
-      const sev = options.severity?.[rule.code] ?? rule.severity;
-      if (sev === 'off') continue;
-      let found: Finding[];
-      try { found = rule.check(ctx); } catch (e) {
-        found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
-      }
-      for (const f of found) out.push(sev === rule.severity ? f : { ...f, severity: sev });
-    }
-  }
+  const out = contexts(doc, options).flatMap(ctx => checkReport(ctx, options));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function runRules(ctx: RuleContext, options: CheckOptions): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    const sev = options.severity?.[rule.code] ?? rule.severity;
+    if (sev === 'off') continue;
+    let found: Finding[];
+    try { found = rule.check(ctx); } catch (e) {
+      found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
+    }
+    for (const f of found) out.push(sev === rule.severity ? f : { ...f, severity: sev });
+  }
+  return out;
 }
