@@ -1,0 +1,74 @@
+// The VS Code suite (`node scripts/test.mjs vscode`): runs dist/test/vscode/index.js (built
+// from test/vscode/ by `node esbuild.mjs`) inside a real VS Code extension host through
+// @vscode/test-electron's runTests, and ends its stdout with `vscode: N passed, N failed`.
+//
+// Default (offline): the "VS Code executable" is scripts/vscode-shim.sh, which runs the tests
+// in the extension host of VS Code's server from the npm package code-server, opened by
+// headless Debian chromium (scripts/code-server-host.mjs). scripts/install-vscode-host.sh
+// installs both on first use and is a no-op afterwards.
+//
+// NIANBAO_VSCODE=download: the ordinary path instead. runTests downloads desktop VS Code
+// (NIANBAO_VSCODE_VERSION, default `stable`) into .vscode-test/ and runs the tests under
+// Electron; needs internet, and a display on Linux (e.g. `xvfb-run -a`).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTests } from '@vscode/test-electron';
+import { createReportWorkspace } from './code-server-host.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const download = process.env.NIANBAO_VSCODE === 'download';
+const extensionTestsPath = path.join(root, 'dist', 'test', 'vscode', 'index.js');
+const t0 = Date.now();
+const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+
+function summary(passed, failed, why) {
+  if (why) console.error(`[vscode] ${why}`);
+  console.log(`[vscode] ${download ? 'desktop VS Code' : 'code-server extension host'}, ${seconds()}`);
+  console.log(`vscode: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+if (!existsSync(extensionTestsPath)) summary(0, 1, `${path.relative(root, extensionTestsPath)} is missing: run \`node esbuild.mjs\` first`);
+
+if (!download) {
+  // the installer's chatter goes to stderr: stdout is the suite's report
+  const install = spawnSync('bash', [path.join(root, 'scripts', 'install-vscode-host.sh')], { stdio: ['ignore', process.stderr, process.stderr] });
+  if (install.status !== 0) summary(0, 1, `scripts/install-vscode-host.sh failed (${install.status ?? install.signal})`);
+}
+
+// test/vscode/index.ts writes { passed, failed } here; it is the source of the counts.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'nianbao-vscode-'));
+const resultFile = path.join(tmp, 'result.json');
+const extensionTestsEnv = { NIANBAO_TEST_RESULT: resultFile };
+const options = { extensionDevelopmentPath: root, extensionTestsPath, extensionTestsEnv };
+if (download) {
+  // code-server-host.mjs prepares the workspace itself; desktop VS Code needs it here.
+  const workspace = path.join(tmp, 'workspace');
+  extensionTestsEnv.NIANBAO_TEST_WORKSPACE = workspace;
+  extensionTestsEnv.NIANBAO_TEST_REPORTS = JSON.stringify(createReportWorkspace(workspace));
+  Object.assign(options, {
+    version: process.env.NIANBAO_VSCODE_VERSION ?? 'stable',
+    cachePath: path.join(root, '.vscode-test'),
+    launchArgs: [workspace, '--disable-extensions'],
+  });
+} else {
+  Object.assign(options, { vscodeExecutablePath: path.join(root, 'scripts', 'vscode-shim.sh'), reuseMachineInstall: true });
+}
+
+let runError;
+try {
+  await runTests(options);
+} catch (e) {
+  runError = e;
+}
+let result;
+try { result = JSON.parse(readFileSync(resultFile, 'utf8')); } catch {}
+rmSync(tmp, { recursive: true, force: true });
+
+if (!result) summary(0, 1, `the extension host did not report a result${runError ? ` (${runError.message})` : ''}`);
+// a host that fails after the tests passed still fails the suite
+const failed = result.failed || (runError ? 1 : 0);
+summary(result.passed, failed, runError && !result.failed ? `the extension host failed after the tests: ${runError.message}` : undefined);
