@@ -18,7 +18,17 @@ export function assemble(sections: readonly PlacedSection[], lineCount: number):
     cur.push(s);
   }
   if (cur.length) groups.push(cur);
-  return { reports: groups.map(g => buildReport(g, lineCount)), lineCount };
+  return { reports: groups.map((g, i) => cachedReport(g, i === groups.length - 1 ? lineCount : -1)), lineCount };
+}
+
+/** Reports rebuilt only when one of their sections changed (sections are kept objects while untouched). */
+const built = new WeakMap<PlacedSection, { sections: PlacedSection[]; lineCount: number; report: Report }>();
+function cachedReport(sections: PlacedSection[], lineCount: number): Report {
+  const hit = built.get(sections[0]);
+  if (hit && hit.lineCount === lineCount && hit.sections.length === sections.length && hit.sections.every((s, i) => s === sections[i])) return hit.report;
+  const report = buildReport(sections, lineCount < 0 ? Infinity : lineCount);
+  built.set(sections[0], { sections, lineCount, report });
+  return report;
 }
 
 function buildReport(sections: PlacedSection[], lineCount: number): Report {

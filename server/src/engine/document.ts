@@ -5,7 +5,7 @@
 // property test checks it).
 import type { DocumentModel, Range } from './model';
 import { isBoundary, parseSection, type SectionResult } from './parse/section';
-import { assemble } from './assemble';
+import { assemble, type PlacedSection } from './assemble';
 
 export interface TextChange {
   /** Absent: the text replaces the whole document. */
@@ -13,7 +13,8 @@ export interface TextChange {
   text: string;
 }
 
-interface Section { start: number; end: number; result: SectionResult }
+/** A parsed section at its place; the same object while the section is untouched (caches key on it). */
+type Section = PlacedSection;
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -119,16 +120,16 @@ export class ReportDocument {
       const start = starts[k];
       const end = k + 1 < starts.length ? starts[k + 1] : this.lines.length;
       const old = reusable.get(`${start}:${end}`);
-      const result = old
-        ? (old.shift ? shiftLines(old.section.result, old.shift) : old.section.result)
-        : parseSection(this.lines.slice(start, end), start);
-      this.sections.push({ start, end, result });
+      const section: Section = !old
+        ? { ...parseSection(this.lines.slice(start, end), start), start, end }
+        : old.shift ? { ...shiftLines<SectionResult>(old.section, old.shift), start, end } : old.section;
+      this.sections.push(section);
     }
   }
 
   /** The report model (assembled once per version). */
   get model(): DocumentModel {
-    return (this.cached ??= assemble(this.sections.map(s => ({ start: s.start, end: s.end, ...s.result })), this.lines.length));
+    return (this.cached ??= assemble(this.sections, this.lines.length));
   }
 }
 
