@@ -1,7 +1,7 @@
 // Running the rules over a document: one context per report, severities from settings.
 import type { ReportDocument } from './document';
 import { localeOf, type Locale } from './i18n';
-import type { Generation } from './templates';
+import { generationForYear, type Generation } from './templates';
 import { RULES, type Finding, type RuleContext, type Severity } from './rules';
 
 export interface CheckOptions {
@@ -17,7 +17,8 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
   const model = doc.model;
   return model.reports.map((report, reportIndex) => ({
     doc, model, report, reportIndex, locale,
-    expected: options.template && options.template !== 'auto' ? options.template : report.template,
+    // The override setting; else what the report year calls for; else what the tables use.
+    expected: options.template && options.template !== 'auto' ? options.template : report.year ? generationForYear(report.year) : report.template,
   }));
 }
 

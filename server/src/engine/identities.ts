@@ -54,11 +54,11 @@ export function through(table: Table, ref: CellRef, except?: Identity): Identity
 }
 
 /**
- * What setting `ref` to `value` would break: identities through it that hold now and
- * would not afterwards.
+ * What setting `ref` to `value` would break: identities through it that do not fail now
+ * (they hold, or cannot be evaluated because of a blank) and would fail afterwards.
  */
 export function wouldBreak(table: Table, v: Values, ref: CellRef, value: number, except?: Identity): Identity[] {
   const after: Values = new Map(v);
   after.set(cellKey(ref.row, ref.column), value);
-  return through(table, ref, except).filter(i => evaluate(i, v)?.holds && evaluate(i, after)?.holds === false);
+  return through(table, ref, except).filter(i => evaluate(i, v)?.holds !== false && evaluate(i, after)?.holds === false);
 }

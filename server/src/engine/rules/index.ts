@@ -1,9 +1,26 @@
 // The registry: every rule, in the order findings are reported.
 import type { Rule } from './types';
+import blankCell from './blank-cell';
+import notANumber from './not-a-number';
+import negativeCount from './negative-count';
+import unit from './unit';
+import templateGeneration from './template-generation';
+import missingPart from './missing-part';
+import partNumbering from './part-numbering';
+import partOrder from './part-order';
+import duplicatePart from './duplicate-part';
+import partHeading from './part-heading';
+import missingTable from './missing-table';
+import missingRow from './missing-row';
+import missingRowLabel from './missing-row-label';
+import rowLabel from './row-label';
+import cellCount from './cell-count';
 import rowTotal from './row-total';
 import resultsTotal from './results-total';
 import balance from './balance';
 import reviewTotal from './review-total';
 
-export const RULES: readonly Rule[] = [rowTotal, resultsTotal, balance, reviewTotal];
+export const RULES: readonly Rule[] = [
+  missingPart, partNumbering, partOrder, duplicatePart, partHeading, missingTable, missingRow, missingRowLabel, rowLabel, cellCount,
+  blankCell, notANumber, negativeCount, unit, templateGeneration, rowTotal, resultsTotal, balance, reviewTotal];
 export type { Rule, Finding, Fix, Edit, Severity, RuleContext } from './types';

@@ -36,7 +36,7 @@ export interface RuleContext {
   report: Report;
   reportIndex: number;
   locale: Locale;
-  /** The generation the report should use: the override setting, or the report's own. */
+  /** The generation the report should use: the override setting, else the report year's, else its tables'. */
   expected: Report['template'];
 }
 

@@ -1,0 +1,109 @@
+// Part headings: their canonical text, their names in words, the spans of a written
+// heading (numbering, wording), where a missing heading goes, and a re-parse that checks
+// an edit does what it claims before a fix offers it.
+import { ReportDocument } from '../document';
+import type { Locale } from '../i18n';
+import type { Part, Position, Range, Report } from '../model';
+import { TEMPLATES, type Generation } from '../templates';
+import { applyEdits } from './apply';
+import type { Edit, RuleContext } from '../rules/types';
+
+const partDecl = (gen: Generation, n: number) => TEMPLATES[gen].parts.find(p => p.number === n)!;
+
+/** 三 for 3. */
+export const numeralOf = (gen: Generation, n: number) => partDecl(gen, n).numeral;
+
+/** The template's wording of a part heading, without its numbering: 收到和处理政府信息公开申请情况. */
+export const headingWording = (gen: Generation, n: number) => partDecl(gen, n).heading;
+
+/** The heading as the template prints it: 三、收到和处理政府信息公开申请情况. */
+export const canonicalHeading = (gen: Generation, n: number) => `${numeralOf(gen, n)}、${headingWording(gen, n)}`;
+
+/** 第三部分 / part 三. */
+export const partShort = (gen: Generation, n: number, locale: Locale) =>
+  locale === 'zh-cn' ? `第${numeralOf(gen, n)}部分` : `part ${numeralOf(gen, n)}`;
+
+/** 第三部分「收到和处理政府信息公开申请情况」 / part 三 「收到和处理政府信息公开申请情况」. */
+export function partName(gen: Generation, n: number, locale: Locale): string {
+  const p = partDecl(gen, n);
+  return locale === 'zh-cn' ? `第${p.numeral}部分「${p.heading}」` : `part ${p.numeral} 「${p.heading}」`;
+}
+
+// The numbering as the parser accepts it (parse/headings.ts): a numeral, a mark, spaces.
+const NUMBERING = /^([一二三四五六七八九十]|[0-9０-９]{1,2})[ \t\u3000]*([、.．，,])[\s\u3000]*/;
+
+/** A written heading split into its numbering (with the spaces after it) and its wording. */
+export function headingSpans(part: Part): { numbering: Range; wording: Range; numberingText: string; wordingText: string } | undefined {
+  const m = NUMBERING.exec(part.text);
+  if (!m) return undefined;
+  const { line, character } = part.range.start;
+  const at = (c: number): Position => ({ line, character: character + c });
+  return {
+    numbering: { start: at(0), end: at(m[0].length) },
+    wording: { start: at(m[0].length), end: at(part.text.length) },
+    numberingText: m[0].trim(),
+    wordingText: part.text.slice(m[0].length),
+  };
+}
+
+/** The document's line break (the first one it uses). */
+export function eolOf(doc: ReportDocument): string {
+  if (doc.lineCount < 2) return '\n';
+  const s = doc.getTextIn({ start: { line: 0, character: doc.line(0).length }, end: { line: 1, character: 0 } });
+  return s || '\n';
+}
+
+/** Each part number's first heading: later ones are duplicates (duplicate-part). */
+export function firstHeadings(report: Report): Map<number, Part> {
+  const m = new Map<number, Part>();
+  for (const p of report.parts) if (!m.has(p.number)) m.set(p.number, p);
+  return m;
+}
+
+/**
+ * Where a missing part's heading goes: before its table when the table stands where the
+ * part belongs (the heading alone was lost), else before the next part that exists, else
+ * after the previous part's body (but before a signature standing there), else after the title.
+ */
+export function headingInsertion(ctx: RuleContext, n: number): { line: number; before: boolean } {
+  const { report, doc } = ctx;
+  const first = firstHeadings(report);
+  const prev = [...first.values()].filter(p => p.number < n).sort((a, b) => b.number - a.number)[0];
+  const next = [...first.values()].filter(p => p.number > n).sort((a, b) => a.number - b.number)[0];
+  const lo = prev ? prev.range.start.line : -1;
+  const hi = next && next.range.start.line > lo ? next.range.start.line : Infinity;
+  const table = Object.values(report.tables).find(t => t && TEMPLATES[t.generation].tables.find(d => d.id === t.id)!.part === n);
+  if (table && table.range.start.line > lo && table.range.start.line < hi) return { line: table.range.start.line, before: true };
+  if (hi !== Infinity) return { line: hi, before: true };
+  if (prev) {
+    const end = Math.max(prev.bodyRange.end.line, prev.range.start.line);
+    const sig = report.dates.signature?.range.start.line;
+    if (sig !== undefined && sig > prev.range.start.line && sig <= end) {
+      // The body's name usually stands on the line above the date.
+      const above = doc.line(sig - 1).trim();
+      const named = sig - 1 > prev.range.start.line && above.length > 0 && above.length <= 30 && !/[。，,；;：:]/.test(above);
+      return { line: named ? sig - 1 : sig, before: true };
+    }
+    return { line: end, before: false };
+  }
+  if (report.title) return { line: report.title.range.start.line, before: false };
+  return { line: report.range.start.line, before: true };
+}
+
+/** An edit putting `text` on its own line(s) before or after a line. */
+export function lineInsertion(doc: ReportDocument, at: { line: number; before: boolean }, text: string): Edit {
+  const eol = eolOf(doc);
+  const lines = text.split(/\r\n|\r|\n/).join(eol);
+  if (at.before) return { range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, newText: lines + eol };
+  const end = { line: at.line, character: doc.line(at.line).length };
+  return { range: { start: end, end }, newText: eol + lines };
+}
+
+/**
+ * The same report after the edits, re-parsed: fixes that insert or relabel check with it
+ * that they do what they claim and disturb nothing else. Undefined when the report is gone.
+ */
+export function reportAfter(ctx: RuleContext, edits: readonly Edit[]): Report | undefined {
+  const text = applyEdits(ctx.doc.getText(), edits);
+  return new ReportDocument(text).model.reports[ctx.reportIndex];
+}

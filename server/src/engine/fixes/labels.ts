@@ -1,0 +1,67 @@
+// Row labels: a row's name with its group or block (so a clerk can find it), and the edits
+// that restore a label, each checked by re-parsing before it is offered.
+import type { ReportDocument } from '../document';
+import type { Report, Row, Table } from '../model';
+import { rowsOf, tableDecl, type Generation, type TableId } from '../templates';
+import type { Edit, RuleContext } from '../rules/types';
+import { reportAfter } from './headings';
+
+/** 「（三）不予公开·1.属于国家秘密」, 「第二十条第（一）项·规章」, 「（一）予以公开」. */
+export function rowTitle(gen: Generation, table: TableId, row: string): string {
+  const decl = tableDecl(gen, table);
+  const info = rowsOf(decl).get(row);
+  if (!info) return row;
+  const label = info.row.label ?? decl.name;
+  if (info.block.label) return `${info.block.label}·${label}`;
+  const group = decl.groups.find(g => g.id === info.row.group);
+  return group && group.parent ? `${group.label}·${label}` : label;
+}
+
+/** The label the template prints for a row of this table's generation. */
+export const templateLabel = (t: Table, row: string) => rowsOf(tableDecl(t.generation, t.id)).get(row)?.row.label ?? undefined;
+
+const tableOf = (r: Report | undefined, t: Table) => r?.tables[t.id];
+const values = (row: Row | undefined) => JSON.stringify(Object.values(row?.cells ?? {}).map(c => [c.column, c.value, c.kind]));
+
+/** After the edits, the row reads its template label and no row's numbers moved. */
+function relabelled(ctx: RuleContext, t: Table, row: Row, label: string, edits: Edit[]): boolean {
+  if (ctx.report.tables[t.id] !== t) return false; // a pasted duplicate: the re-parse cannot tell them apart
+  const after = tableOf(reportAfter(ctx, edits), t);
+  if (!after) return false;
+  const r = after.rows[row.id];
+  if (!r?.label || templateLabel(after, row.id) !== label || (r.label.how !== 'exact' && r.label.how !== 'normalized')) return false;
+  const ids = Object.keys(t.rows);
+  return ids.length === Object.keys(after.rows).length && ids.every(id => values(t.rows[id]) === values(after.rows[id]));
+}
+
+/** Replaces a written label with the template's, if a re-parse confirms it. */
+export function relabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): Edit[] | undefined {
+  if (!row.label) return undefined;
+  const edits = [{ range: row.label.range, newText: label }];
+  return relabelled(ctx, t, row, label, edits) ? edits : undefined;
+}
+
+/**
+ * Writes a lost label back as the row's label cell, in the encodings that give every cell
+ * its own line (tab-prefixed or pipe-terminated): a new cell line before the row's first
+ * number. Row-per-line encodings have no safe place for it (which blank is the label's?),
+ * so they get no edit.
+ */
+export function lostLabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): Edit[] | undefined {
+  const cells = Object.values(row.cells).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (!cells.length) return undefined;
+  const line = cells[0].range.start.line;
+  const text = cellLine(ctx.doc, t, line, label);
+  if (text === undefined) return undefined;
+  const edits = [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text }];
+  return relabelled(ctx, t, row, label, edits) ? edits : undefined;
+}
+
+/** A label cell written like the cell on `line`, with its line break; undefined if that line is not a lone cell. */
+function cellLine(doc: ReportDocument, t: Table, line: number, label: string): string | undefined {
+  const written = doc.line(line);
+  const eol = doc.getTextIn({ start: { line, character: written.length }, end: { line: line + 1, character: 0 } }) || '\n';
+  if (t.encoding === 'tab-cells' && /^\f*\t[^\t]*$/.test(written)) return `\t${label}${eol}`;
+  if (t.encoding === 'pipe-cells' && /^[^|]*\S[^|]* \|\s*$/.test(written)) return `${label} |${eol}`;
+  return undefined;
+}

@@ -1,0 +1,116 @@
+// template-generation: a table laid out on the wrong template generation for the report
+// (the year's, or the one the `nianbao.template` setting fixes), or a report whose tables
+// mix the generations (corpus 02: 2021 table 二 with the 2019 single （六） row in table 三).
+import { rowLabel, columnLabel, tableName } from '../describe';
+import { fmt, list, type Locale, type Msg } from '../i18n';
+import type { Range, Table } from '../model';
+import { TEMPLATES, generationForYear, rowsOf, tableDecl, type Generation } from '../templates';
+import type { Finding, Rule, RuleContext } from './types';
+
+const M = {
+  follows: {
+    en: '{table} follows the {gen} template ({by}; {marks}).',
+    'zh-cn': '{table}采用的是 {gen} 版模板（{by}；{marks}）。',
+  },
+  year: {
+    en: ' A report on {year} should use the {expected} template ({expectedBy}), prescribed for {years}.',
+    'zh-cn': '{year} 年度报告应采用 {expected} 版模板（{expectedBy}），该版适用于{years}。',
+  },
+  setting: {
+    en: ' The nianbao.template setting asks for the {expected} template ({expectedBy}).',
+    'zh-cn': '设置 nianbao.template 要求采用 {expected} 版模板（{expectedBy}）。',
+  },
+  mixed: {
+    en: ' The report mixes generations: the {otherGen} template is used by {others}.',
+    'zh-cn': '同一报告混用了两版模板：{others}采用的是 {otherGen} 版模板。',
+  },
+  related: { en: '{table} follows the {gen} template', 'zh-cn': '{table}采用 {gen} 版模板' },
+  mark: { en: 'its 「{label}」', 'zh-cn': '含「{label}」' },
+  yearsFrom: { en: 'reports on {from} and later', 'zh-cn': '{from} 年度及以后的报告' },
+  yearsSpan: { en: 'reports on {from}–{to}', 'zh-cn': '{from}—{to} 年度报告' },
+} satisfies Record<string, Msg>;
+
+const doc: Msg = {
+  en: 'Reports on 2019 and 2020 use the tables of 国办公开办函〔2019〕60号; reports on 2021 and later use those of 国办公开办函〔2021〕30号, which changed table 二 (本年制发件数 · 本年废止件数 · 现行有效件数, fees in 万元) and split table 三\'s （六）其他处理 into three rows. A table of the wrong generation for the report year, or a report mixing the two (a 2021 table 二 with the 2019 single （六） row), cannot be compared or compiled with other reports of its year. The expected generation is the report year\'s, unless the nianbao.template setting fixes one.',
+  'zh-cn': '2019、2020 年度报告使用国办公开办函〔2019〕60号规定的表格；2021 年度及以后的报告使用国办公开办函〔2021〕30号规定的表格，后者修改了表二（本年制发件数、本年废止件数、现行有效件数，收费金额以万元计），并把表三“（六）其他处理”拆分为三行。表格所用模板与报告年度不符，或同一报告混用两版（如 2021 版表二配 2019 版只有一行的（六）），都无法与同年度其他报告比较和汇总。应采用的模板按报告年度确定，除非设置 nianbao.template 指定了模板。',
+};
+
+const otherGen = (g: Generation): Generation => (g === '2019' ? '2021' : '2019');
+const short = (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s);
+
+/**
+ * What marks a table as its generation, in labels: written rows only that generation has
+ * (2019's （六）其他处理), else, when its labels name that generation, columns only it has.
+ * Undefined when nothing does (table 四 is the same in both).
+ */
+function marks(t: Table): string[] | undefined {
+  const theirs = rowsOf(tableDecl(otherGen(t.generation), t.id));
+  const written = Object.values(t.rows).filter(r => Object.values(r.cells).some(c => c.kind !== 'blank'));
+  const ownRows = written.filter(r => !theirs.has(r.id)).map(r => rowLabel(t.generation, t.id, r.id));
+  if (ownRows.length) return ownRows;
+  if (t.generationEvidence[t.generation] <= t.generationEvidence[otherGen(t.generation)]) return undefined;
+  const labels = new Set<string>();
+  for (const r of written) {
+    for (const c of Object.keys(r.cells)) {
+      if (!theirs.get(r.id)?.columns.some(x => x.id === c)) labels.add(columnLabel(t.generation, t.id, r.id, c));
+    }
+  }
+  return [...labels];
+}
+
+/** The generation the report should use, and why. */
+function expectation(ctx: RuleContext): { gen: Generation; why: 'setting' | 'year' | 'tables' } {
+  // check() sets `expected` to the report's own template unless the setting fixes one.
+  if (ctx.expected !== ctx.report.template) return { gen: ctx.expected, why: 'setting' };
+  if (ctx.report.year !== undefined) return { gen: generationForYear(ctx.report.year), why: 'year' };
+  return { gen: ctx.report.template, why: 'tables' };
+}
+
+function yearsOf(gen: Generation, locale: Locale): string {
+  const { from, to } = TEMPLATES[gen].years;
+  return to === undefined ? fmt(M.yearsFrom, locale, { from }) : fmt(M.yearsSpan, locale, { from, to });
+}
+
+/** The table's first line: where its header stands. */
+function headLine(ctx: RuleContext, t: Table): Range {
+  const { line, character } = t.range.start;
+  return { start: { line, character }, end: { line, character: Math.max(character, ctx.doc.line(line).length) } };
+}
+
+const rule: Rule = {
+  code: 'template-generation',
+  severity: 'warning',
+  doc,
+  check(ctx) {
+    const { locale } = ctx;
+    const tables = ([...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[])
+      .map(t => ({ t, marks: marks(t) }))
+      .filter((x): x is { t: Table; marks: string[] } => x.marks !== undefined);
+    const expected = expectation(ctx);
+    const out: Finding[] = [];
+    for (const { t, marks: m } of tables) {
+      if (t.generation === expected.gen) continue;
+      const gen = t.generation;
+      let message = fmt(M.follows, locale, {
+        table: tableName(t.id, locale), gen, by: TEMPLATES[gen].prescribedBy,
+        marks: list(m.slice(0, 3).map(label => fmt(M.mark, locale, { label: short(label) })), locale),
+      });
+      const want = { expected: expected.gen, expectedBy: TEMPLATES[expected.gen].prescribedBy };
+      if (expected.why === 'year') message += fmt(M.year, locale, { ...want, year: ctx.report.year!, years: yearsOf(expected.gen, locale) });
+      if (expected.why === 'setting') message += fmt(M.setting, locale, want);
+      const others = tables.filter(x => x.t.generation !== gen);
+      if (others.length) {
+        message += fmt(M.mixed, locale, {
+          others: list([...new Set(others.map(x => tableName(x.t.id, locale)))], locale), otherGen: others[0].t.generation,
+        });
+      }
+      out.push({
+        code: rule.code, severity: rule.severity, message, range: headLine(ctx, t), fixes: [],
+        related: others.map(x => ({ range: headLine(ctx, x.t), message: fmt(M.related, locale, { table: tableName(x.t.id, locale), gen: x.t.generation }) })),
+      });
+    }
+    return out;
+  },
+};
+
+export default rule;
