@@ -1,0 +1,253 @@
+// The language server core, shared by the node and browser entry points: one
+// ReportDocument per open document, updated incrementally; diagnostics after a short
+// debounce, never for a stale version; every request answered from the engine facade.
+import {
+  CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
+  type CodeAction, type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import {
+  ReportDocument, check, documentSymbols, fixAll, foldingRanges, hover, inlayHints, localeOf, quickFixes, recomputeEdits,
+  type CheckOptions, type Edit, type Finding, type Locale, type Position,
+} from '../engine';
+import { fmt, list, type Msg } from '../engine/i18n';
+import { readSettings, type Settings } from '../settings';
+import {
+  COMMANDS, CONFIG_SECTION, RENDER_TABLE_REQUEST, STATUS_NOTIFICATION, SUMMARY_REQUEST,
+  type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
+} from './protocol';
+import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
+import { statusOf, summaryOf } from './status';
+import { markdownTableEdit, snippetFor } from './tables';
+
+/** initializationOptions the server understands (all optional). */
+export interface InitOptions {
+  /** Delay between the last change and the check, in ms (tests use 0–50). Default 150. */
+  debounceMs?: number;
+  /** Settings for clients that cannot answer workspace/configuration. */
+  settings?: unknown;
+}
+
+const M = {
+  badSettings: { en: 'nianbao: invalid settings, defaults used instead: {list}', 'zh-cn': 'nianbao：设置无效，已改用默认值：{list}' },
+  nothingToRecompute: { en: 'nianbao: every total that can be recomputed already adds up.', 'zh-cn': 'nianbao：可重新计算的合计均已正确。' },
+  noTable: { en: 'nianbao: no table at the cursor.', 'zh-cn': 'nianbao：光标处没有表格。' },
+  recompute: { en: 'Recompute every total', 'zh-cn': '重新计算所有合计' },
+  convert: { en: 'Convert the table to Markdown', 'zh-cn': '将表格转换为 Markdown' },
+} satisfies Record<string, Msg>;
+
+interface Open {
+  doc: ReportDocument;
+  version: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+const isPosition = (p: unknown): p is Position =>
+  !!p && typeof (p as Position).line === 'number' && typeof (p as Position).character === 'number';
+
+export function startServer(connection: Connection): void {
+  const open = new Map<string, Open>();
+  let locale: Locale = 'en';
+  let debounceMs = 150;
+  let settings: Settings = readSettings({}).settings;
+  let caps: ClientCapabilities = {};
+  let pullsConfiguration = false;
+
+  const options = (): CheckOptions => ({ locale, severity: settings.severity, template: settings.template });
+
+  /** Runs a handler; a failure is logged and answered with `fallback`, never fatal. */
+  function safe<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
+    return (...args: A) => {
+      try { return fn(...args); } catch (e) {
+        connection.console.error(`nianbao ${name}: ${(e as Error)?.stack ?? String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  /** Fire-and-forget: a rejected promise (a client that refuses a request) is logged, never fatal. */
+  const fire = (p: Promise<unknown>) => { p.catch(e => connection.console.error(`nianbao: ${(e as Error)?.message ?? String(e)}`)); };
+  /** window/showMessage: a notification; clients need not implement window/showMessageRequest. */
+  const show = (type: MessageType, message: string) => fire(connection.sendNotification(ShowMessageNotification.type, { type, message }));
+
+  // ── checking ──────────────────────────────────────────────────────────────────────
+  function publish(uri: string, entry: Open) {
+    entry.timer = undefined;
+    const version = entry.version;
+    const findings = check(entry.doc, options());
+    // A result for a version that is no longer current (or a closed document) is dropped.
+    // check() is synchronous today, so the debounce is what coalesces quick changes; this
+    // guard keeps that true should checking ever move off this thread.
+    if (open.get(uri) !== entry || entry.version !== version) return;
+    const diagnostics = findings.map(f => toDiagnostic(f, uri, version));
+    fire(connection.sendDiagnostics({ uri, version, diagnostics }));
+    fire(connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, entry.doc, findings)));
+  }
+
+  function schedule(uri: string, delay = debounceMs) {
+    const entry = open.get(uri);
+    if (!entry) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(safe('check', undefined, () => publish(uri, entry)), delay);
+  }
+
+  const recheckAll = () => { for (const uri of open.keys()) schedule(uri, 0); };
+
+  // ── settings ──────────────────────────────────────────────────────────────────────
+  function applySettings(raw: unknown) {
+    const { settings: next, problems } = readSettings(raw);
+    settings = next;
+    if (problems.length) show(MessageType.Warning, fmt(M.badSettings, locale, { list: list(problems, locale) }));
+    recheckAll();
+    if (caps.workspace?.inlayHint?.refreshSupport) fire(connection.languages.inlayHint.refresh());
+  }
+
+  async function pullSettings() {
+    try {
+      applySettings(await connection.workspace.getConfiguration({ section: CONFIG_SECTION }));
+    } catch (e) {
+      connection.console.error(`nianbao settings: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    caps = params.capabilities ?? {};
+    locale = localeOf(params.locale);
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    pullsConfiguration = !!caps.workspace?.configuration;
+    if (init.settings !== undefined) {
+      const { settings: s, problems } = readSettings(init.settings);
+      settings = s;
+      if (problems.length) connection.console.warn(problems.join('\n'));
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'nianbao' },
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+      },
+      serverInfo: { name: 'nianbao' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      fire(connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }));
+    }
+    if (pullsConfiguration) fire(pullSettings());
+  });
+
+  connection.onDidChangeConfiguration(safe('configuration', undefined, params => {
+    if (pullsConfiguration) fire(pullSettings());
+    else applySettings((params?.settings as Record<string, unknown> | undefined)?.[CONFIG_SECTION]);
+  }));
+
+  // ── documents ─────────────────────────────────────────────────────────────────────
+  connection.onDidOpenTextDocument(safe('open', undefined, ({ textDocument: d }) => {
+    const prev = open.get(d.uri);
+    if (prev?.timer) clearTimeout(prev.timer);
+    open.set(d.uri, { doc: new ReportDocument(d.text ?? ''), version: d.version });
+    schedule(d.uri);
+  }));
+
+  connection.onDidChangeTextDocument(safe('change', undefined, ({ textDocument, contentChanges }) => {
+    const entry = open.get(textDocument.uri);
+    if (!entry) return;
+    // The engine's incremental path: only the touched sections are re-parsed.
+    entry.doc.update(contentChanges.map(c => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
+    entry.version = textDocument.version;
+    schedule(textDocument.uri);
+  }));
+
+  connection.onDidCloseTextDocument(safe('close', undefined, ({ textDocument }) => {
+    const entry = open.get(textDocument.uri);
+    if (entry?.timer) clearTimeout(entry.timer);
+    open.delete(textDocument.uri);
+    fire(connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
+  }));
+
+  // ── features ──────────────────────────────────────────────────────────────────────
+  connection.onHover(safe('hover', null, ({ textDocument, position }) => {
+    const entry = open.get(textDocument.uri);
+    if (!entry || !isPosition(position)) return null;
+    const value = hover(entry.doc, position, locale);
+    return value ? { contents: { kind: 'markdown', value } } : null;
+  }));
+
+  connection.onDocumentSymbol(safe('symbols', [], ({ textDocument }) => {
+    const entry = open.get(textDocument.uri);
+    return entry ? documentSymbols(entry.doc, locale).map(toDocumentSymbol) : [];
+  }));
+
+  connection.onFoldingRanges(safe('folding', [], ({ textDocument }) => {
+    const entry = open.get(textDocument.uri);
+    return entry ? foldingRanges(entry.doc).map(toFoldingRange) : [];
+  }));
+
+  connection.languages.inlayHint.on(safe('inlay', [], ({ textDocument, range }) => {
+    const entry = open.get(textDocument.uri);
+    if (!entry || !settings.inlayHints.enabled) return [];
+    return inlayHints(entry.doc, range, { markdownTables: settings.inlayHints.markdownTables }).map(toInlayHint);
+  }));
+
+  const versioned = () => !!caps.workspace?.workspaceEdit?.documentChanges;
+  const editFor = (uri: string, entry: Open, edits: Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());
+
+  connection.onCodeAction(safe('codeAction', [], ({ textDocument, range, context }) => {
+    const uri = textDocument.uri;
+    const entry = open.get(uri);
+    if (!entry) return [];
+    const wants = (kind: string) => !context.only || context.only.some(o => kind === o || kind.startsWith(`${o}.`));
+    const out: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      // Findings come back from the diagnostics' data (see DiagnosticData): no re-analysis.
+      const pairs = context.diagnostics.map(d => ({ d, f: fromDiagnostic(d, entry.version) })).filter((p): p is { d: Diagnostic; f: Finding } => !!p.f);
+      for (const action of quickFixes(entry.doc, pairs.map(p => p.f), range, locale)) {
+        const diags = pairs.filter(p => action.findings.includes(p.f)).map(p => p.d);
+        out.push(toCodeAction(action, uri, diags, editFor(uri, entry, action.edits)));
+      }
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const action = fixAll(entry.doc, check(entry.doc, options()), locale);
+      if (action.edits.length) out.push(toCodeAction(action, uri, [], editFor(uri, entry, action.edits)));
+    }
+    return out;
+  }));
+
+  connection.onExecuteCommand(safe('command', null, ({ command, arguments: args = [] }) => {
+    const [uri, position] = args as unknown[];
+    const entry = typeof uri === 'string' ? open.get(uri) : undefined;
+    if (!entry || typeof uri !== 'string') return null;
+    let edits: Edit[] | undefined;
+    let label = '';
+    if (command === COMMANDS.recomputeAll) {
+      edits = recomputeEdits(entry.doc, () => true);
+      label = fmt(M.recompute, locale);
+      if (!edits.length) show(MessageType.Info, fmt(M.nothingToRecompute, locale));
+    } else if (command === COMMANDS.convertToMarkdown && isPosition(position)) {
+      const edit = markdownTableEdit(entry.doc, position);
+      edits = edit ? [edit] : [];
+      label = fmt(M.convert, locale);
+      if (!edit) show(MessageType.Info, fmt(M.noTable, locale));
+    }
+    if (edits?.length) fire(connection.workspace.applyEdit({ label, edit: editFor(uri, entry, edits) }));
+    return null;
+  }));
+
+  connection.onRequest(SUMMARY_REQUEST, safe('summary', null as SummaryResult | null, (params: SummaryParams) => {
+    const entry = params && open.get(params.uri);
+    return entry ? summaryOf(entry.doc, check(entry.doc, options()), locale) : null;
+  }));
+
+  connection.onRequest(RENDER_TABLE_REQUEST, safe('renderTable', null as RenderTableResult | null, (params: RenderTableParams) => {
+    if (!params) return null;
+    const entry = open.get(params.uri);
+    return snippetFor(entry?.doc, params);
+  }));
+
+  connection.listen();
+}

@@ -1,0 +1,65 @@
+// What the client's status item and "check summary" command show, built from one check.
+import { TEMPLATES, GENERATIONS, type Finding, type Locale, type ReportDocument } from '../engine';
+import { fmt, type Msg } from '../engine/i18n';
+import type { StatusParams, SummaryResult } from './protocol';
+
+const M = {
+  noReport: { en: 'No report found in this document.', 'zh-cn': '本文档中未找到年度报告。' },
+  report: { en: 'Report {n}', 'zh-cn': '第 {n} 份报告' },
+  heading: { en: '{template} template · year {year}', 'zh-cn': '{template}版模板 · {year}年度' },
+  unknownYear: { en: 'unknown', 'zh-cn': '未知' },
+  counts: { en: '{errors} errors, {warnings} warnings, {others} other notes', 'zh-cn': '错误 {errors} 个，警告 {warnings} 个，其他提示 {others} 个' },
+  clean: { en: 'No problems found. ✓', 'zh-cn': '未发现问题。✓' },
+  line: { en: 'line {line}', 'zh-cn': '第 {line} 行' },
+} satisfies Record<string, Msg>;
+
+/** The arithmetic (勾稽) rule codes: every code an identity of a template carries. */
+const IDENTITY_CODES = new Set(GENERATIONS.flatMap(g => TEMPLATES[g].derived.identities.map(i => i.code)));
+
+/** Reports worth talking about: those with part headings or standard tables. */
+function reportsOf(doc: ReportDocument) {
+  return doc.model.reports.filter(r => r.parts.length || Object.keys(r.tables).length || r.extraTables.length);
+}
+
+/** Findings grouped by the report they fall in (reports are consecutive line ranges). */
+function byReport(doc: ReportDocument, findings: Finding[]) {
+  const reports = reportsOf(doc);
+  const groups = reports.map(() => [] as Finding[]);
+  for (const f of findings) {
+    let k = 0;
+    for (let i = 0; i < reports.length; i++) if (reports[i].range.start.line <= f.range.start.line) k = i;
+    groups[k]?.push(f);
+  }
+  return reports.map((report, i) => ({ report, findings: groups[i] }));
+}
+
+export function statusOf(uri: string, doc: ReportDocument, findings: Finding[]): StatusParams {
+  return {
+    uri,
+    reports: byReport(doc, findings).map(({ report, findings: fs }) => ({
+      template: report.template,
+      year: report.year ?? null,
+      balanceErrors: fs.filter(f => IDENTITY_CODES.has(f.code)).length,
+      errors: fs.filter(f => f.severity === 'error').length,
+      warnings: fs.filter(f => f.severity === 'warning').length,
+    })),
+  };
+}
+
+export function summaryOf(doc: ReportDocument, findings: Finding[], locale: Locale): SummaryResult {
+  const counts: Record<string, number> = {};
+  for (const f of findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
+  const groups = byReport(doc, findings);
+  if (!groups.length) return { markdown: M.noReport[locale], counts };
+  const out: string[] = [];
+  groups.forEach(({ report, findings: fs }, i) => {
+    const heading = fmt(M.heading, locale, { template: report.template, year: report.year ?? M.unknownYear[locale] });
+    out.push(`### ${groups.length > 1 ? `${fmt(M.report, locale, { n: i + 1 })} · ` : ''}${heading}`, '');
+    const errors = fs.filter(f => f.severity === 'error').length;
+    const warnings = fs.filter(f => f.severity === 'warning').length;
+    out.push(fs.length ? fmt(M.counts, locale, { errors, warnings, others: fs.length - errors - warnings }) : M.clean[locale], '');
+    for (const f of fs) out.push(`- **${f.code}** (${fmt(M.line, locale, { line: f.range.start.line + 1 })}): ${f.message.replace(/\n/g, ' ')}`);
+    out.push('');
+  });
+  return { markdown: out.join('\n').trimEnd() + '\n', counts };
+}
