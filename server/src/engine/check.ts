@@ -10,13 +10,20 @@ export interface CheckOptions {
   severity?: Record<string, Severity | 'off'>;
   /** The template generation to expect: 'auto' (the report's own) or a fixed one. */
   template?: 'auto' | Generation;
+  /** Other reports at hand (open documents, the same folder): cross-year rules compare with them. */
+  peers?: readonly ReportDocument[];
 }
+
+/** A stable number per peer model, so caches can tell whether the peers changed. */
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+const idOf = (o: object) => ids.get(o) ?? (ids.set(o, nextId), nextId++);
 
 export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleContext[] {
   const locale = localeOf(options.locale);
   const model = doc.model;
   return model.reports.map((report, reportIndex) => ({
-    doc, model, report, reportIndex, locale,
+    doc, model, report, reportIndex, locale, peers: options.peers ?? [],
     // The override setting; else what the report year calls for; else what the tables use.
     expected: options.template && options.template !== 'auto' ? options.template : report.year ? generationForYear(report.year) : report.template,
   }));
@@ -30,7 +37,7 @@ const cache = new WeakMap<object, { sources: readonly object[]; key: string; fin
 
 function checkReport(ctx: RuleContext, options: CheckOptions): Finding[] {
   const sources = (ctx.report as unknown as { sources?: readonly object[] }).sources;
-  const key = JSON.stringify([ctx.reportIndex, ctx.locale, ctx.expected, options.severity ?? {}]);
+  const key = JSON.stringify([ctx.reportIndex, ctx.locale, ctx.expected, options.severity ?? {}, ctx.peers.map(p => idOf(p.model))]);
   const hit = sources?.length ? cache.get(sources[0]) : undefined;
   if (hit && hit.key === key && hit.sources.length === sources!.length && hit.sources.every((s, i) => s === sources![i])) return hit.findings;
   const findings = runRules(ctx, options);
