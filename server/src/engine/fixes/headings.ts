@@ -1,10 +1,12 @@
 // Part headings: their canonical text, their names in words, the spans of a written
-// heading (numbering, wording), where a missing heading goes, and a re-parse that checks
-// an edit does what it claims before a fix offers it.
+// heading (numbering, wording), where a missing heading goes and the blank table a part
+// 二–四 brings along, and a re-parse that checks an edit does what it claims before a fix
+// offers it.
 import { ReportDocument } from '../document';
 import type { Locale } from '../i18n';
-import type { Part, Position, Range, Report } from '../model';
-import { TEMPLATES, type Generation } from '../templates';
+import type { Encoding, Part, Position, Range, Report, Table } from '../model';
+import { renderTable } from '../render';
+import { TEMPLATES, rowsOf, tableDecl, type Generation, type TableId } from '../templates';
 import { applyEdits } from './apply';
 import type { Edit, RuleContext } from '../rules/types';
 
@@ -72,7 +74,7 @@ export function headingInsertion(ctx: RuleContext, n: number): { line: number; b
   const next = [...first.values()].filter(p => p.number > n).sort((a, b) => a.number - b.number)[0];
   const lo = prev ? prev.range.start.line : -1;
   const hi = next && next.range.start.line > lo ? next.range.start.line : Infinity;
-  const table = Object.values(report.tables).find(t => t && TEMPLATES[t.generation].tables.find(d => d.id === t.id)!.part === n);
+  const table = Object.values(report.tables).find(t => t && tableDecl(t.generation, t.id).part === n);
   if (table && table.range.start.line > lo && table.range.start.line < hi) return { line: table.range.start.line, before: true };
   if (hi !== Infinity) return { line: hi, before: true };
   if (prev) {
@@ -90,6 +92,13 @@ export function headingInsertion(ctx: RuleContext, n: number): { line: number; b
   return { line: report.range.start.line, before: true };
 }
 
+/** The Markdown marks (`## `) the report's headings carry, so an inserted heading matches them. */
+export function headingMarks(ctx: RuleContext): string {
+  const p = ctx.report.parts[0];
+  if (!p) return '';
+  return /#{1,6}[ \t]*/.exec(ctx.doc.line(p.range.start.line).slice(0, p.range.start.character))?.[0] ?? '';
+}
+
 /** An edit putting `text` on its own line(s) before or after a line. */
 export function lineInsertion(doc: ReportDocument, at: { line: number; before: boolean }, text: string): Edit {
   const eol = eolOf(doc);
@@ -101,9 +110,36 @@ export function lineInsertion(doc: ReportDocument, at: { line: number; before: b
 
 /**
  * The same report after the edits, re-parsed: fixes that insert or relabel check with it
- * that they do what they claim and disturb nothing else. Undefined when the report is gone.
+ * that they do what they claim and disturb nothing else. Only the report's own lines are
+ * parsed (sections parse independently, so the result is the same as in the whole
+ * document, but its positions start at line 0). Undefined when the edits leave the
+ * report or split it in two.
  */
 export function reportAfter(ctx: RuleContext, edits: readonly Edit[]): Report | undefined {
-  const text = applyEdits(ctx.doc.getText(), edits);
-  return new ReportDocument(text).model.reports[ctx.reportIndex];
+  const from = ctx.report.range.start.line;
+  const to = ctx.report.range.end.line;
+  if (edits.some(e => e.range.start.line < from || e.range.end.line > to)) return undefined;
+  const text = ctx.doc.getTextIn({ start: { line: from, character: 0 }, end: { line: to, character: ctx.doc.line(to).length } });
+  const shift = (p: Position): Position => ({ line: p.line - from, character: p.character });
+  const local = edits.map(e => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText }));
+  const reports = new ReportDocument(applyEdits(text, local)).model.reports;
+  return reports.length === 1 ? reports[0] : undefined;
+}
+
+/** The encoding most of the report's tables use; Markdown when it has none. */
+export function reportEncoding(report: Report): Encoding {
+  const counts = new Map<Encoding, number>();
+  for (const t of Object.values(report.tables) as Table[]) counts.set(t.encoding, (counts.get(t.encoding) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'markdown';
+}
+
+/** A blank standard table (zeros) for parts 二–四, set off by blank lines, in the report's encoding. */
+export function blankTable(ctx: RuleContext, table: TableId): string {
+  return `\n${renderTable(ctx.expected, table, reportEncoding(ctx.report)).replace(/\s+$/, '')}\n`;
+}
+
+/** Whether a re-parsed report holds the table with every row of the template. */
+export function tableComplete(report: Report | undefined, table: TableId): boolean {
+  const t = report?.tables[table];
+  return !!t && [...rowsOf(tableDecl(t.generation, table)).keys()].every(id => t.rows[id]);
 }

@@ -23,22 +23,32 @@ export const templateLabel = (t: Table, row: string) => rowsOf(tableDecl(t.gener
 const tableOf = (r: Report | undefined, t: Table) => r?.tables[t.id];
 const values = (row: Row | undefined) => JSON.stringify(Object.values(row?.cells ?? {}).map(c => [c.column, c.value, c.kind]));
 
-/** After the edits, the row reads its template label and no row's numbers moved. */
-function relabelled(ctx: RuleContext, t: Table, row: Row, label: string, edits: Edit[]): boolean {
+export interface Relabel { row: Row; label: string }
+
+/** After the edits, each row reads its template label and no row's numbers moved. */
+function relabelled(ctx: RuleContext, t: Table, wanted: Relabel[], edits: Edit[]): boolean {
   if (ctx.report.tables[t.id] !== t) return false; // a pasted duplicate: the re-parse cannot tell them apart
   const after = tableOf(reportAfter(ctx, edits), t);
   if (!after) return false;
-  const r = after.rows[row.id];
-  if (!r?.label || templateLabel(after, row.id) !== label || (r.label.how !== 'exact' && r.label.how !== 'normalized')) return false;
+  for (const { row, label } of wanted) {
+    const r = after.rows[row.id];
+    if (!r?.label || templateLabel(after, row.id) !== label || (r.label.how !== 'exact' && r.label.how !== 'normalized')) return false;
+  }
   const ids = Object.keys(t.rows);
   return ids.length === Object.keys(after.rows).length && ids.every(id => values(t.rows[id]) === values(after.rows[id]));
 }
 
-/** Replaces a written label with the template's, if a re-parse confirms it. */
-export function relabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): Edit[] | undefined {
-  if (!row.label) return undefined;
-  const edits = [{ range: row.label.range, newText: label }];
-  return relabelled(ctx, t, row, label, edits) ? edits : undefined;
+/**
+ * Edits replacing written labels with the template's, by row id, for the rows where a
+ * re-parse confirms it. One re-parse checks them all together (the edits are independent);
+ * only if that fails is each checked on its own.
+ */
+export function relabelEdits(ctx: RuleContext, t: Table, wanted: Relabel[]): Map<string, Edit[]> {
+  const todo = wanted.filter(w => w.row.label);
+  const edits = new Map(todo.map(w => [w.row.id, [{ range: w.row.label!.range, newText: w.label }]]));
+  if (!todo.length || relabelled(ctx, t, todo, [...edits.values()].flat())) return edits;
+  if (todo.length === 1) return new Map();
+  return new Map(todo.filter(w => relabelled(ctx, t, [w], edits.get(w.row.id)!)).map(w => [w.row.id, edits.get(w.row.id)!]));
 }
 
 /**
@@ -54,7 +64,7 @@ export function lostLabelEdits(ctx: RuleContext, t: Table, row: Row, label: stri
   const text = cellLine(ctx.doc, t, line, label);
   if (text === undefined) return undefined;
   const edits = [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text }];
-  return relabelled(ctx, t, row, label, edits) ? edits : undefined;
+  return relabelled(ctx, t, [{ row, label }], edits) ? edits : undefined;
 }
 
 /** A label cell written like the cell on `line`, with its line break; undefined if that line is not a lone cell. */

@@ -11,13 +11,15 @@ import type { Finding, Rule, RuleContext } from './types';
 
 const M = {
   more: {
-    en: 'In {table}, row 「{row}」 has {count} cells, but the template has {expected} columns; {extra} is not counted in any column.',
-    'zh-cn': '{table}：「{row}」行有 {count} 个单元格，而模板只有 {expected} 列；多出的{extra}未计入任何一列。',
+    en: 'In {table}, {row} has {count} cells, but the template has {expected} columns; {extra} is not counted in any column.',
+    'zh-cn': '{table}：{row}有 {count} 个单元格，而模板只有 {expected} 列；多出的{extra}未计入任何一列。',
   },
   fewer: {
-    en: 'In {table}, row 「{row}」 has {count} cells, but the template has {expected} columns; no cell was found for {missing}. The numbers after a lost cell may stand in the wrong columns.',
-    'zh-cn': '{table}：「{row}」行只有 {count} 个单元格，而模板有 {expected} 列；{missing}没有对应的单元格。缺失单元格之后的数字可能错位到了其他列。',
+    en: 'In {table}, {row} has only {count} of its {expected} cells; no cell was found for {missing}. The numbers after a lost cell may stand in the wrong columns.',
+    'zh-cn': '{table}：{row}只有 {count} 个单元格，模板为 {expected} 列；{missing}没有对应的单元格。缺失单元格之后的数字可能错位到了其他列。',
   },
+  row: { en: 'row 「{row}」', 'zh-cn': '「{row}」行' },
+  dataRow: { en: 'the data row', 'zh-cn': '数据行' },
 } satisfies Record<string, Msg>;
 
 const doc: Msg = {
@@ -31,7 +33,10 @@ function finding(ctx: RuleContext, t: Table, row: Row, extras: Unplaced[]): Find
   const filled = extras.filter(u => u.text !== '');
   // A trailing empty cell holds nothing and shifts nothing.
   if (row.cellCount > expected && !filled.length) return undefined;
-  const args = { table: tableName(t.id, ctx.locale), row: rowTitle(t.generation, t.id, row.id), count: row.cellCount, expected };
+  // Table 四's single row has no label: call it what it is.
+  const label = rowsOf(tableDecl(t.generation, t.id)).get(row.id)?.row.label;
+  const name = label ? fmt(M.row, ctx.locale, { row: rowTitle(t.generation, t.id, row.id) }) : fmt(M.dataRow, ctx.locale);
+  const args = { table: tableName(t.id, ctx.locale), row: name, count: row.cellCount, expected };
   if (row.cellCount > expected) {
     return {
       code: 'cell-count', severity: 'error', range: filled[0].range, fixes: [],

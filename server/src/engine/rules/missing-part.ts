@@ -2,10 +2,10 @@
 // where the part belongs (and, for parts 二–四 whose table is missing too, a blank
 // standard table), and is offered only when a re-parse finds the part there afterwards.
 import { fmt, type Msg } from '../i18n';
-import type { Encoding, Range, Report, Table } from '../model';
+import type { Range, Report } from '../model';
 import { TEMPLATES, type Generation, type TableId } from '../templates';
 import { tableName } from '../describe';
-import { canonicalHeading, headingInsertion, lineInsertion, partName, reportAfter } from '../fixes/headings';
+import { blankTable, canonicalHeading, headingInsertion, headingMarks, lineInsertion, partName, reportAfter, tableComplete } from '../fixes/headings';
 import type { Edit, Finding, Fix, Rule, RuleContext } from './types';
 
 const M = {
@@ -20,24 +20,12 @@ const M = {
 } satisfies Record<string, Msg>;
 
 const doc: Msg = {
-  en: 'One of the six parts the template prescribes (一、总体情况 to 六、其他需要报告的事项) has no heading in the report. A missing part is usually content left out; sometimes only its heading was lost in conversion. The fix inserts the template\'s heading on its own line where the part belongs: before the part\'s table when the table is there, else before the next part, else after the previous part (before the signature). For parts 二, 三 and 四 whose table is missing too, a blank standard table is inserted with the heading, in the encoding of the report\'s other tables. The inserted part still needs its content, so the fix is never applied unattended.',
-  'zh-cn': '年报缺少模板规定的六个部分（一、总体情况 至 六、其他需要报告的事项）之一的标题。缺少一个部分，通常是漏写了内容，有时只是转换时丢了标题。修复会在该部分应在的位置单独插入一行模板标题：表格已存在时插在表格之前，否则插在下一部分之前，再否则插在上一部分之后（落款之前）。第二、三、四部分若连表格也缺失，会同时按报告中其他表格的格式插入一张空白标准表。插入的部分仍需补写内容，因此该修复不会自动应用。',
+  en: 'One of the six parts the template prescribes (一、总体情况 to 六、其他需要报告的事项) has no heading in the report. A missing part is usually content left out; sometimes only its heading was lost in conversion. The fix inserts the template\'s heading on its own line where the part belongs: before the part\'s table when the table is there, else before the next part, else after the previous part (before the signature). For parts 二, 三 and 四 whose table is missing too, a blank standard table is inserted with the heading, in the encoding of the report\'s other tables (Markdown when there are none; the heading alone if the table would not read back complete). The inserted part still needs its content, so the fix is never applied unattended.',
+  'zh-cn': '年报缺少模板规定的六个部分（一、总体情况 至 六、其他需要报告的事项）之一的标题。缺少一个部分，通常是漏写了内容，有时只是转换时丢了标题。修复会在该部分应在的位置单独插入一行模板标题：表格已存在时插在表格之前，否则插在下一部分之前，再否则插在上一部分之后（落款之前）。第二、三、四部分若连表格也缺失，会同时按报告中其他表格的格式（没有其他表格时用 Markdown）插入一张空白标准表（若插入后无法完整识别，则只插入标题）。插入的部分仍需补写内容，因此该修复不会自动应用。',
 };
 
 /** Table of a part (二 → proactive …), if the part holds one. */
 const tableOfPart = (gen: Generation, n: number): TableId | undefined => TEMPLATES[gen].tables.find(t => t.part === n)?.id;
-
-/** The encoding most of the report's tables use; Markdown when it has none. */
-export function reportEncoding(report: Report): Encoding {
-  const counts = new Map<Encoding, number>();
-  for (const t of Object.values(report.tables) as Table[]) counts.set(t.encoding, (counts.get(t.encoding) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'markdown';
-}
-
-/** A blank standard table in an encoding, once the renderer exists (render/index.ts). */
-function blankTable(_gen: Generation, _table: TableId, _encoding: Encoding): string | undefined {
-  return undefined;
-}
 
 /** The range a finding about line `line` shows: the line's text. */
 function lineRange(ctx: RuleContext, line: number): Range {
@@ -51,17 +39,17 @@ function insertFix(ctx: RuleContext, n: number, table: TableId | undefined): Fix
   const gen = ctx.expected;
   const heading = canonicalHeading(gen, n);
   const at = headingInsertion(ctx, n);
-  const blank = table ? blankTable(gen, table, reportEncoding(ctx.report)) : undefined;
+  const line = headingMarks(ctx) + heading;
   const tries: { text: string; title: string }[] = [];
-  if (table && blank) tries.push({ text: `${heading}\n${blank.replace(/\s+$/, '')}`, title: fmt(M.insertWithTable, ctx.locale, { heading, table: tableName(table, ctx.locale) }) });
-  tries.push({ text: heading, title: fmt(M.insert, ctx.locale, { heading }) });
+  if (table) tries.push({ text: `${line}\n${blankTable(ctx, table)}`, title: fmt(M.insertWithTable, ctx.locale, { heading, table: tableName(table, ctx.locale) }) });
+  tries.push({ text: line, title: fmt(M.insert, ctx.locale, { heading }) });
   const others = (r: Report) => r.parts.map(p => p.number).filter(x => x !== n).sort().join();
   for (const t of tries) {
     const edits: Edit[] = [lineInsertion(ctx.doc, at, t.text)];
     const after = reportAfter(ctx, edits);
     if (!after || others(after) !== others(ctx.report) || !after.parts.some(p => p.number === n)) continue;
     if (Object.keys(ctx.report.tables).some(k => !after.tables[k as TableId])) continue;
-    if (t.text !== heading && table && !after.tables[table]) continue;
+    if (t.text !== line && table && !tableComplete(after, table)) continue;
     return { title: t.title, edits, preferred: false };
   }
   return undefined;

@@ -5,8 +5,8 @@ import { fmt, type Msg } from '../i18n';
 import type { Row, Table } from '../model';
 import { tableName } from '../describe';
 import { normalizeLabel } from '../text/normalize';
-import { relabelEdits, rowTitle, templateLabel } from '../fixes/labels';
-import type { Finding, Rule, RuleContext } from './types';
+import { relabelEdits, rowTitle, templateLabel, type Relabel } from '../fixes/labels';
+import type { Edit, Finding, Rule, RuleContext } from './types';
 
 const M = {
   variant: {
@@ -38,12 +38,16 @@ function wrapped(ctx: RuleContext, row: Row, canonical: string): boolean {
   return norm.startsWith(joined) || joined.startsWith(norm);
 }
 
-function finding(ctx: RuleContext, t: Table, row: Row, label: string): Finding | undefined {
+/** Whether a label matched only tolerantly is worth a note. */
+function noteworthy(ctx: RuleContext, t: Table, row: Row, label: string): boolean {
   const how = row.label!.how;
-  if (how === 'exact' || how === 'normalized') return undefined;
-  if (how === 'prefix' && (t.encoding === 'layout' || t.encoding === 'plain' || wrapped(ctx, row, label))) return undefined;
+  if (how === 'exact' || how === 'normalized') return false;
+  return !(how === 'prefix' && (t.encoding === 'layout' || t.encoding === 'plain' || wrapped(ctx, row, label)));
+}
+
+function finding(ctx: RuleContext, t: Table, row: Row, label: string, edits: Edit[] | undefined): Finding {
+  const how = row.label!.how;
   const args = { table: tableName(t.id, ctx.locale), written: row.label!.text, row: rowTitle(t.generation, t.id, row.id) };
-  const edits = relabelEdits(ctx, t, row, label);
   return {
     code: 'row-label', severity: 'information', range: row.label!.range,
     message: fmt(how === 'variant' ? M.variant : how === 'fuzzy' ? M.fuzzy : M.prefix, ctx.locale, args),
@@ -58,12 +62,13 @@ const rule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
+      const notes: Relabel[] = [];
       for (const row of Object.values(t.rows)) {
         const label = templateLabel(t, row.id);
-        if (!row.label || !label) continue;
-        const f = finding(ctx, t, row, label);
-        if (f) out.push(f);
+        if (row.label && label && noteworthy(ctx, t, row, label)) notes.push({ row, label });
       }
+      const edits = relabelEdits(ctx, t, notes);
+      for (const { row, label } of notes) out.push(finding(ctx, t, row, label, edits.get(row.id)));
     }
     return out;
   },
