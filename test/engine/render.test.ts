@@ -105,15 +105,10 @@ describe('blank cells (null values)', () => {
     assertHolds(t, gen, (r, c) => values(r, c) ?? null);
   };
 
-  // Engine gaps (reported, not worked around; un-skip when placement handles them):
-  // 1. Row per line, a row narrower than the table (2019 表二 行政事业性收费: 2 of 3 value
-  //    columns) with its FIRST value blank: `| 行政事业性收费 |  | 5 |  |` reads 5 as
-  //    上一年项目数量, because chooseCells prefers the trailing padding blank to the leading one.
-  const GAP_LEADING_BLANK_NARROW_ROW = new Set(['2019 proactive markdown', '2019 proactive tsv']);
+  // A row narrower than the table (2019 表二 行政事业性收费: 2 of 3 value columns) with its
+  // FIRST value blank (`| 行政事业性收费 |  | 5 |  |`) is read by position.
   for (const gen of GENERATIONS) for (const table of TABLE_IDS) for (const encoding of ['markdown', 'tab-cells', 'tsv'] as Encoding[]) {
-    const title = `${gen} ${table} ${encoding}: blank cells read back blank, the others in place`;
-    if (GAP_LEADING_BLANK_NARROW_ROW.has(`${gen} ${table} ${encoding}`)) it.skip(`${title} (engine gap: leading blank in a narrow row)`, roundTrip(gen, table, encoding, blanks(gen, table)));
-    else it(title, roundTrip(gen, table, encoding, blanks(gen, table)));
+    it(`${gen} ${table} ${encoding}: blank cells read back blank, the others in place`, roundTrip(gen, table, encoding, blanks(gen, table)));
   }
   it('2019 表二 in Markdown and TSV: blanks after a row\'s first value read back blank', () => {
     for (const encoding of ['markdown', 'tsv'] as Encoding[]) roundTrip('2019', 'proactive', encoding, blanks('2019', 'proactive', true))();
@@ -121,16 +116,14 @@ describe('blank cells (null values)', () => {
   // Pipe cells write a blank as a pipe-only line (seed 003's blank 总计).
   for (const gen of GENERATIONS) for (const table of TABLE_IDS) {
     it(`${gen} ${table} pipe-cells: blanks after a row's first value read back blank`, roundTrip(gen, table, 'pipe-cells', blanks(gen, table, true)));
-    // 2. A pipe-only line before a row's first number is never chosen as a cell (chooseCells
-    //    pools soft items only between or after the numbers), so the numbers shift left.
-    it.skip(`${gen} ${table} pipe-cells: a blank first value reads back blank (engine gap: leading pipe-only line)`, roundTrip(gen, table, 'pipe-cells', blanks(gen, table)));
+    // A pipe-only line right after a row's label is its first cell, left blank.
+    it(`${gen} ${table} pipe-cells: a blank first value reads back blank`, roundTrip(gen, table, 'pipe-cells', blanks(gen, table)));
   }
   it('an all-blank table in Markdown reads back complete and blank (表二, 表三)', () => {
     for (const gen of GENERATIONS) for (const table of ['proactive', 'applications'] as TableId[]) roundTrip(gen, table, 'markdown', () => null)();
   });
-  // 3. A Markdown row of blank cells only (`|   |   | … |`) lexes as one soft pipe-only cell, so
-  //    表四's single unlabelled row, left wholly blank, reads back with one cell instead of 15.
-  it.skip('an all-blank 表四 in Markdown reads back with 15 blank cells (engine gap: all-blank Markdown row)', () => {
+  // A Markdown row of blank cells only (`|   |   | … |`) is a row of blank cells, not a separator.
+  it('an all-blank 表四 in Markdown reads back with 15 blank cells', () => {
     for (const gen of GENERATIONS) roundTrip(gen, 'review_litigation', 'markdown', () => null)();
   });
 });

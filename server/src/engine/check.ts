@@ -24,6 +24,7 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
   const model = doc.model;
   return model.reports.map((report, reportIndex) => ({
     doc, model, report, reportIndex, locale, peers: options.peers ?? [],
+    templateSetting: options.template && options.template !== 'auto' ? options.template : undefined,
     // The override setting; else what the report year calls for; else what the tables use.
     expected: options.template && options.template !== 'auto' ? options.template : report.year ? generationForYear(report.year) : report.template,
   }));

@@ -81,8 +81,13 @@ function lexUncached(line: string): LexLine {
     const first = line.indexOf('|');
     const segments = splitOn(line, '|', lead);
     const filled = segments.filter(t => t.text !== '');
-    // A line of pipes only: a separator row, or a blank cell (seed 003's blank 总计).
-    if (!filled.length) return cells('pipe-cells', [{ text: '', start: first, end: first, soft: true }]);
+    // A line of pipes only: a separator row, or a blank cell (seed 003's blank 总计) — unless
+    // it is a Markdown row whose every cell is blank (spaces between several pipes).
+    if (!filled.length) {
+      const inner = segments.slice(1, -1);
+      if (trimmed.startsWith('|') && inner.length >= 3 && inner.every(t => t.end > t.start)) return cells('markdown', inner);
+      return cells('pipe-cells', [{ text: '', start: first, end: first, soft: true }]);
+    }
     if (trimmed.startsWith('|')) {
       // 4. Markdown pipe table: cells between the pipes.
       if (MD_SEPARATOR.test(trimmed)) return { blank: false, encoding: null, tokens: [], noise: true };

@@ -119,15 +119,18 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     }
 
     if (current && accepts(current, item)) { add(current, item); continue; }
-    if (current && item.kind === 'blank' && item.encoding === 'tab-cells' && item.para === current.firstPara && hasValues(current)) {
-      unplaced.push({ kind: 'extra-cell', text: item.text, range: range(item.line, item.start, item.end), afterRow: current.id });
-      current.extraBlanks.push(item);
+    // A further cell in a full row's own paragraph (cell-per-line) belongs to that row, as an extra.
+    if (current && item.encoding === 'tab-cells' && item.para === current.firstPara && hasValues(current)) {
+      if (item.kind === 'blank') {
+        unplaced.push({ kind: 'extra-cell', text: item.text, range: range(item.line, item.start, item.end), afterRow: current.id });
+        current.extraBlanks.push(item);
+      } else if (item.kind === 'value') current.items.push(item);
       continue;
     }
     if (current) current.closed = true;
-    if (item.kind === 'soft') { current = undefined; continue; }
     const next = nextUnfilled();
-    if (!next || (item.kind === 'blank' && next.label !== null)) {
+    // Blank cells start a row only where the row has no label to start it (table 四).
+    if (!next || ((item.kind === 'blank' || item.kind === 'soft') && next.label !== null)) {
       if (item.kind === 'value') unplaced.push({ kind: 'orphan-value', text: item.text, range: range(item.line, item.start, item.end), afterRow: current?.id });
       current = undefined;
       continue;
@@ -200,15 +203,25 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
 function chooseCells(items: Item[], expected: number): Item[] {
   const values = items.filter(i => i.kind === 'value' || i.kind === 'text');
   if (values.length >= expected) return values;
+  // A row on one line (Markdown, TSV) whose cells, trailing padding aside, number exactly
+  // the template's columns: the positions say which cell is blank.
+  if (items.length && ROW_PER_LINE.has(items[0].encoding) && items.every(i => i.line === items[0].line)) {
+    let end = items.length;
+    while (end > 0 && (items[end - 1].kind === 'blank' || items[end - 1].kind === 'soft')) end--;
+    if (end === expected) return items.slice(0, end);
+  }
   const firstV = values.length ? items.indexOf(values[0]) : items.length;
   const lastV = values.length ? items.indexOf(values[values.length - 1]) : -1;
-  const pools: Item[][] = [[], [], [], [], []];
+  // Pools in order of preference: hard blanks between, after, before (nearest first) the
+  // numbers; then pipe-only lines between, right after the label, after the numbers.
+  const pools: Item[][] = [[], [], [], [], [], []];
   items.forEach((it, idx) => {
     if (it.kind !== 'blank' && it.kind !== 'soft') return;
-    const hard = it.kind === 'blank' ? 0 : 3;
-    if (idx > firstV && idx < lastV) pools[hard].push(it);
-    else if (idx > lastV) pools[hard + 1].push(it);
-    else if (hard === 0) pools[2].unshift(it);
+    const soft = it.kind === 'soft';
+    const where = idx > firstV && idx < lastV ? 0 : idx > lastV ? 1 : 2;
+    const pool = soft ? [3, 5, 4][where] : where;
+    if (where === 2 && !soft) pools[pool].unshift(it);
+    else pools[pool].push(it);
   });
   const chosen = new Set<Item>(values);
   for (const pool of pools) for (const it of pool) if (chosen.size < expected) chosen.add(it);

@@ -38,6 +38,8 @@ export interface RuleContext {
   locale: Locale;
   /** The generation the report should use: the override setting, else the report year's, else its tables'. */
   expected: Report['template'];
+  /** The template override setting, when one is set (not 'auto'). */
+  templateSetting?: Report['template'];
   /** Other documents at hand (e.g. last year's report of the same body); may be empty. */
   peers: readonly ReportDocument[];
 }
