@@ -1,0 +1,168 @@
+// The contributed commands. Each also runs programmatically (arguments instead of pickers)
+// and resolves with something a test can check; undefined when it did nothing.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import {
+  COMMANDS, RENDER_TABLE_REQUEST, SUMMARY_REQUEST,
+  type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
+} from '../../server/src/lsp/protocol';
+import { TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from '../../server/src/engine/templates';
+import { LANGUAGE_ID } from './detection';
+import type { SettingsWatcher } from './settings';
+import { SUMMARY_COMMAND, type ReportStatus } from './status';
+
+export const CLIENT_COMMANDS = {
+  recomputeAll: 'nianbao.recomputeAll',
+  insertTable: 'nianbao.insertTable',
+  convertToMarkdown: 'nianbao.convertToMarkdown',
+  showSummary: SUMMARY_COMMAND,
+} as const;
+
+export interface InsertedTable { table: TableId; generation: Generation; snippet: string }
+
+interface Deps {
+  client: BaseLanguageClient;
+  /** Settles once the client has started. */
+  ready: Promise<void>;
+  status: ReportStatus;
+  settings: SettingsWatcher;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
+  const summaries = new SummaryDocuments();
+  const register = <A extends unknown[], R>(id: string, run: (...args: A) => Promise<R | undefined>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: A) => {
+      try {
+        await deps.ready;
+        return await run(...args);
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('nianbao: {0}', e instanceof Error ? e.message : String(e)));
+        return undefined;
+      }
+    }));
+  const executeOnServer = (command: string, args: unknown[]) =>
+    deps.client.sendRequest<unknown>('workspace/executeCommand', { command, arguments: args });
+
+  register(CLIENT_COMMANDS.recomputeAll, async (uri?: vscode.Uri | string) => {
+    const doc = await reportDocument(uri);
+    if (!doc) return undefined;
+    return (await executeOnServer(COMMANDS.recomputeAll, [doc.uri.toString()])) ?? null;
+  });
+
+  register(CLIENT_COMMANDS.convertToMarkdown, async (uri?: vscode.Uri | string, position?: vscode.Position) => {
+    const doc = await reportDocument(uri);
+    if (!doc) return undefined;
+    const editor = vscode.window.visibleTextEditors.find(e => e.document === doc);
+    const at = position instanceof vscode.Position ? position : editor?.selection.active;
+    if (!at) return undefined;
+    return (await executeOnServer(COMMANDS.convertToMarkdown, [doc.uri.toString(), { line: at.line, character: at.character }])) ?? null;
+  });
+
+  // From a menu the first argument is the editor's URI: only a table id skips the picker.
+  register(CLIENT_COMMANDS.insertTable, async (table?: unknown, generation?: unknown): Promise<InsertedTable | undefined> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a 政府信息公开年报 document in the editor first.'));
+      return undefined;
+    }
+    const preferred = isGeneration(generation) ? generation : defaultGeneration(editor.document, deps);
+    const choice = isTableId(table) ? { table, generation: preferred } : await pickTable(preferred);
+    if (!choice) return undefined;
+    const params: RenderTableParams = { uri: editor.document.uri.toString(), ...choice };
+    const rendered = await deps.client.sendRequest<RenderTableResult | null>(RENDER_TABLE_REQUEST, params);
+    if (!rendered) throw new Error(vscode.l10n.t('the server could not render that table.'));
+    const { snippet } = rendered;
+    // A table starts on a line of its own.
+    const at = editor.selection.active;
+    const prefix = editor.document.lineAt(at.line).text.slice(0, at.character).trim() ? '\n' : '';
+    const inserted = await editor.insertSnippet(new vscode.SnippetString(prefix + snippet));
+    return inserted ? { ...choice, snippet } : undefined;
+  });
+
+  register(CLIENT_COMMANDS.showSummary, async (uri?: vscode.Uri | string): Promise<SummaryResult | undefined> => {
+    const doc = await reportDocument(uri);
+    if (!doc) return undefined;
+    const params: SummaryParams = { uri: doc.uri.toString() };
+    const result = await deps.client.sendRequest<SummaryResult | null>(SUMMARY_REQUEST, params);
+    if (!result) throw new Error(vscode.l10n.t('the server has no summary for this document yet.'));
+    await summaries.show(doc, result.markdown);
+    return result;
+  });
+
+  context.subscriptions.push(summaries);
+}
+
+const isTableId = (x: unknown): x is TableId => typeof x === 'string' && (TABLE_IDS as readonly string[]).includes(x);
+const isGeneration = (x: unknown): x is Generation => x === '2019' || x === '2021';
+
+/** The nianbao document a command acts on: the one named, else the active editor's. */
+async function reportDocument(uri?: unknown): Promise<vscode.TextDocument | undefined> {
+  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri instanceof vscode.Uri ? uri : undefined;
+  const doc = target
+    ? vscode.workspace.textDocuments.find(d => d.uri.toString() === target.toString()) ?? await vscode.workspace.openTextDocument(target)
+    : vscode.window.activeTextEditor?.document;
+  if (doc?.languageId === LANGUAGE_ID) return doc;
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open a 政府信息公开年报 document in the editor first.'));
+  return undefined;
+}
+
+/** The report's own generation as the server last saw it, else the setting, else the current one. */
+function defaultGeneration(doc: vscode.TextDocument, deps: Deps): Generation {
+  const seen = deps.status.get(doc.uri)?.reports[0]?.template;
+  const setting = deps.settings.current.template;
+  return seen ?? (setting === 'auto' ? '2021' : setting);
+}
+
+type TablePick = vscode.QuickPickItem & { table: TableId; generation: Generation };
+
+async function pickTable(preferred: Generation): Promise<{ table: TableId; generation: Generation } | undefined> {
+  const generations: Generation[] = preferred === '2021' ? ['2021', '2019'] : ['2019', '2021'];
+  const items: (TablePick | vscode.QuickPickItem)[] = generations.flatMap(generation => [
+    { label: vscode.l10n.t('{0} template', generation), kind: vscode.QuickPickItemKind.Separator },
+    ...TABLE_IDS.map((table): TablePick => {
+      const decl = tableDecl(generation, table);
+      const part = TEMPLATES[generation].parts[decl.part - 1];
+      return {
+        label: `${decl.name} ${part.heading}`,
+        description: TEMPLATES[generation].prescribedBy,
+        table, generation,
+      };
+    }),
+  ]);
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Insert which standard table?') });
+  return picked && 'table' in picked ? { table: picked.table, generation: picked.generation } : undefined;
+}
+
+/** Read-only Markdown documents holding check summaries, shown in the Markdown preview. */
+class SummaryDocuments implements vscode.Disposable {
+  static readonly scheme = 'nianbao-summary';
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(SummaryDocuments.scheme, {
+    onDidChange: this.changed.event,
+    provideTextDocumentContent: uri => this.texts.get(uri.toString()) ?? '',
+  });
+
+  async show(source: vscode.TextDocument, markdown: string) {
+    const name = source.uri.path.split('/').pop() || 'report';
+    const uri = vscode.Uri.from({
+      scheme: SummaryDocuments.scheme,
+      path: `/${vscode.l10n.t('Check summary')} - ${name.replace(/\.[^.]*$/, '')}.md`,
+      query: source.uri.toString(),
+    });
+    this.texts.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    } catch {
+      // No Markdown extension: the source reads well enough.
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }
+  }
+
+  dispose() {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}
