@@ -234,8 +234,11 @@ export function startServer(connection: Connection): void {
       label = fmt(M.convert, locale);
       if (!edit) show(MessageType.Info, fmt(M.noTable, locale));
     }
-    if (edits?.length) fire(connection.workspace.applyEdit({ label, edit: editFor(uri, entry, edits) }));
-    return null;
+    if (!edits) return null; // an unknown command, or arguments it cannot use
+    if (!edits.length) return { applied: false, edits: 0 };
+    // Answer with what happened, so a command's caller can tell (the client's commands return it).
+    return connection.workspace.applyEdit({ label, edit: editFor(uri, entry, edits) })
+      .then(r => ({ applied: r.applied, edits: edits!.length }), () => ({ applied: false, edits: edits!.length }));
   }));
 
   connection.onRequest(SUMMARY_REQUEST, safe('summary', null as SummaryResult | null, (params: SummaryParams) => {
