@@ -1,23 +1,50 @@
 // The CLI's verbs, separated from process I/O so tests can call them.
 import { ReportDocument, toJson } from '../engine';
-import { expandPaths, InputError, readReport } from './io';
+import { runCheck, UsageError } from './check';
+import { InputError, readReport } from './io';
+import { isCheckWorker, serveChecks } from './workers';
 
-export interface Io { out(s: string): void; err(s: string): void }
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  /**
+   * The script `check` starts as worker threads. Default: this bundle, when it is the
+   * program being run (dist/cli.js); otherwise (a test bundle) files are checked in-thread.
+   */
+  workerScript?: string;
+}
 
 const USAGE = `usage:
   nianbao parse [--format json] FILE
-  nianbao check [--format text|json|sarif] [--fix] PATH...
+  nianbao check [--format text|json|sarif] [--fix] [--locale en|zh-cn] [--jobs N] PATH...
+
+check: PATHs are report files or folders (their .txt, .md and .nianbao files).
+  --format   text (default): path:line:col  severity  code  message, a summary per file
+             json, or sarif (SARIF 2.1.0)
+  --fix      apply the safe (preferred) fixes in place, then report what remains
+  --locale   language of the messages (default: from LANG)
+  --jobs     worker threads for many files (default: the number of cores)
+exit code: 0 no errors, 1 errors found (after --fix: remaining), 2 usage or unreadable input
+rules: docs/rules.md
 `;
 
+const selfScript = () => (require.main?.filename === __filename ? __filename : undefined);
+
 export async function run(argv: string[], io: Io): Promise<number> {
+  if (isCheckWorker()) { serveChecks(); return 0; }
   const [verb, ...rest] = argv;
   try {
     if (verb === 'parse') return parse(rest, io);
-    if (verb === '--help' || verb === '-h' || !verb) { io.out(USAGE); return verb ? 0 : 2; }
+    if (verb === 'check') return await runCheck(rest, { ...io, workerScript: io.workerScript ?? selfScript() });
+    if (verb === '--help' || verb === '-h' || !verb) {
+      if (verb) io.out(USAGE); else io.err(USAGE);
+      return verb ? 0 : 2;
+    }
     io.err(`nianbao: unknown command '${verb}'\n${USAGE}`);
     return 2;
   } catch (e) {
     if (e instanceof InputError) { io.err(`nianbao: ${e.message}\n`); return 2; }
+    if (e instanceof UsageError) { io.err(`nianbao: ${e.message}\n${USAGE}`); return 2; }
     throw e;
   }
 }

@@ -1,0 +1,190 @@
+// `nianbao check`: findings for many report files, as text, JSON or SARIF; `--fix` applies
+// the safe fixes in place. Files are checked in worker threads when there are many.
+import { availableParallelism } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
+import { expandPaths, InputError, readReport } from './io';
+import { toSarif } from './sarif';
+import { fileText, totalText } from './text';
+import { checkInWorkers } from './workers';
+
+export interface CheckSettings { locale: Locale; fix: boolean }
+
+export interface CheckedFile {
+  path: string;
+  template: Generation;
+  reports: number;
+  /** After --fix: the findings that remain, re-checked. */
+  findings: Finding[];
+  /** With --fix: how many edits were applied (0: the file was left alone). */
+  fixed?: number;
+}
+/** A file that could not be read, written or checked; or (skipped) one that is not a report. */
+export interface FailedFile { path: string; error: string; skipped?: boolean }
+export type FileResult = CheckedFile | FailedFile;
+
+export const isFailed = (r: FileResult): r is FailedFile => 'error' in r;
+
+type Format = 'text' | 'json' | 'sarif';
+interface CheckArgs extends CheckSettings { format: Format; jobs: number; paths: string[] }
+
+/** Below this many files one thread is faster than starting workers. */
+const MIN_FILES_PER_WORKER = 25;
+
+export class UsageError extends Error {}
+
+export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CheckArgs {
+  const out: CheckArgs = {
+    format: 'text', fix: false, jobs: availableParallelism(), paths: [],
+    locale: localeOf(env.LC_ALL || env.LC_MESSAGES || env.LANG),
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { out.paths.push(...args.slice(i + 1)); break; }
+    if (!a.startsWith('--')) { out.paths.push(a); continue; }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = () => {
+      const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (name === '--fix') out.fix = true;
+    else if (name === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
+      out.format = v;
+    } else if (name === '--locale') {
+      const v = value().toLowerCase();
+      if (v !== 'en' && v !== 'zh-cn') throw new UsageError(`--locale must be en or zh-cn, not '${v}'`);
+      out.locale = v;
+    } else if (name === '--jobs') {
+      const v = value();
+      if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
+      out.jobs = Number(v);
+    } else throw new UsageError(`unknown option '${a}'`);
+  }
+  if (!out.paths.length) throw new UsageError('no files or folders to check');
+  return out;
+}
+
+const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
+
+/** Checks one file (and fixes it with `fix`). Never throws: failures become a FailedFile. */
+export function checkFile(path: string, settings: CheckSettings, named = true): FileResult {
+  try {
+    const text = readReport(path);
+    let doc = new ReportDocument(text);
+    if (!isReport(doc)) {
+      return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
+    }
+    let findings = check(doc, { locale: settings.locale });
+    const report = doc.model.reports[0];
+    const result: CheckedFile = { path, template: report.template, reports: doc.model.reports.length, findings };
+    if (!settings.fix) return result;
+    const { edits } = fixAll(doc, findings, settings.locale);
+    const fixedText = applyEdits(text, edits);
+    if (fixedText !== text) {
+      writeFileSync(path, hasBom(path) ? '\uFEFF' + fixedText : fixedText);
+      doc = new ReportDocument(fixedText);
+      findings = check(doc, { locale: settings.locale });
+    }
+    return { ...result, findings, fixed: fixedText === text ? 0 : edits.length };
+  } catch (e) {
+    if (e instanceof InputError) return { path, error: e.message };
+    const err = e as NodeJS.ErrnoException;
+    return { path, error: err.code ? `${path}: cannot write (${err.code})` : `${path}: internal error while checking: ${err.message}` };
+  }
+}
+
+function hasBom(path: string): boolean {
+  const head = readFileSync(path).subarray(0, 3);
+  return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
+
+/**
+ * The files to check, in order and each once (two workers must not fix one file), marked as
+ * named on the command line or found in a folder.
+ */
+function expand(paths: string[], onError: (path: string, message: string) => void): { path: string; named: boolean }[] {
+  const out: { path: string; named: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    try {
+      const files = expandPaths([p]);
+      const named = files.length === 1 && files[0] === p;
+      for (const f of files) if (!seen.has(resolve(f))) { seen.add(resolve(f)); out.push({ path: f, named }); }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      onError(p, e.message);
+    }
+  }
+  return out;
+}
+
+export interface CheckIo {
+  out(s: string): void;
+  err(s: string): void;
+  /** The script a worker thread runs (the CLI bundle); without it every file is checked here. */
+  workerScript?: string;
+}
+
+export async function runCheck(args: string[], io: CheckIo): Promise<number> {
+  const opts = parseCheckArgs(args);
+  let failed = false;
+  const fail = (message: string) => { failed = true; io.err(`nianbao: ${message}\n`); };
+  const results: FileResult[] = [];
+  const files = expand(opts.paths, (path, error) => { results.push({ path, error }); fail(error); });
+
+  // Files with findings stand apart as blocks between blank lines; clean files are one line each.
+  let printed = false, lastWasBlock = false;
+  const emit = (r: FileResult) => {
+    results.push(r);
+    if (isFailed(r)) {
+      if (r.skipped) io.err(`nianbao: ${r.error}; skipped\n`);
+      else fail(r.error);
+      return;
+    }
+    if (opts.format !== 'text') return;
+    const block = r.findings.length > 0;
+    io.out((block && printed && !lastWasBlock ? '\n' : '') + fileText(r, opts.locale) + (block ? '\n' : ''));
+    printed = true;
+    lastWasBlock = block;
+  };
+
+  const workers = io.workerScript && opts.jobs > 1 ? Math.min(opts.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)) : 0;
+  if (workers > 1) {
+    await checkInWorkers(io.workerScript!, workers, files, { locale: opts.locale, fix: opts.fix }, emit);
+  } else {
+    for (const f of files) emit(checkFile(f.path, opts, f.named));
+  }
+
+  const checked = results.filter((r): r is CheckedFile => !isFailed(r));
+  if (opts.format === 'text') io.out((printed && !lastWasBlock ? '\n' : '') + totalText(results, opts.locale) + '\n');
+  else if (opts.format === 'json') io.out(JSON.stringify(toJson(checked, opts.fix), null, 2) + '\n');
+  else io.out(JSON.stringify(toSarif(results, opts.locale), null, 2) + '\n');
+
+  if (failed) return 2;
+  return checked.some(r => r.findings.some(f => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The CLI's severity words: LSP's information and hint are both notes. */
+export function severityWord(f: Finding): 'error' | 'warning' | 'note' {
+  return f.severity === 'error' || f.severity === 'warning' ? f.severity : 'note';
+}
+
+function toJson(files: CheckedFile[], fix: boolean) {
+  return {
+    files: files.map(r => ({
+      path: r.path,
+      template: r.template,
+      ...(r.reports > 1 ? { reports: r.reports } : {}),
+      ...(fix ? { fixed: r.fixed ?? 0 } : {}),
+      diagnostics: r.findings.map(f => ({
+        code: f.code, severity: severityWord(f), message: f.message, range: f.range,
+        fixes: f.fixes.map(x => ({ title: x.title, edits: x.edits })),
+      })),
+    })),
+  };
+}

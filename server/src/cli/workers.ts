@@ -1,0 +1,89 @@
+// Checking many files in worker threads. Each worker is the CLI bundle itself started with
+// a tagged workerData (run() sees the tag and serves checks instead of parsing argv); the
+// files go out one at a time to whichever worker is free, and the results come back in
+// input order.
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { checkFile, type CheckSettings, type FileResult } from './check';
+
+const TAG = 'nianbao-check-worker';
+
+interface Task { index: number; path: string; named: boolean }
+interface Done { index: number; result: FileResult }
+
+/** Whether this thread was started by checkInWorkers. */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as { tag?: string } | null)?.tag === TAG;
+}
+
+/** The worker's side: check each file it is sent, answer with the result. */
+export function serveChecks(): void {
+  const settings = (workerData as { settings: CheckSettings }).settings;
+  parentPort!.on('message', (t: Task) => {
+    parentPort!.postMessage({ index: t.index, result: checkFile(t.path, settings, t.named) } satisfies Done);
+  });
+}
+
+/** Tasks kept queued at each worker, so it never waits for the next file. */
+const IN_FLIGHT = 2;
+
+/**
+ * Checks `files` in `count` workers running `script`; `emit` gets every result in input
+ * order, as soon as all earlier ones are in. A worker that dies has its files checked here.
+ */
+export function checkInWorkers(
+  script: string, count: number, files: { path: string; named: boolean }[],
+  settings: CheckSettings, emit: (r: FileResult) => void,
+): Promise<void> {
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  let handedOut = 0, emitted = 0;
+  const flush = () => {
+    while (emitted < files.length && results[emitted]) {
+      emit(results[emitted]!);
+      results[emitted++] = undefined;
+    }
+  };
+
+  return new Promise(resolve => {
+    const live = new Set<Worker>();
+    const finishIfDone = () => {
+      if (emitted < files.length) return;
+      const all = [...live];
+      live.clear();
+      for (const w of all) void w.terminate();
+      resolve();
+    };
+    const start = () => {
+      const worker = new Worker(script, { workerData: { tag: TAG, settings }, stdout: false, stderr: false });
+      const pending = new Set<number>();
+      const feed = () => {
+        while (pending.size < IN_FLIGHT && handedOut < files.length) {
+          const index = handedOut++;
+          pending.add(index);
+          worker.postMessage({ index, ...files[index] } satisfies Task);
+        }
+      };
+      worker.on('message', (d: Done) => {
+        pending.delete(d.index);
+        results[d.index] = d.result;
+        feed();
+        flush();
+        finishIfDone();
+      });
+      const lost = () => {
+        // A worker that failed or quit: check what it held here, let the others (or this thread) go on.
+        if (!live.delete(worker)) return;
+        for (const index of pending) results[index] = checkFile(files[index].path, settings, files[index].named);
+        pending.clear();
+        if (!live.size) while (handedOut < files.length) { const i = handedOut++; results[i] = checkFile(files[i].path, settings, files[i].named); }
+        flush();
+        finishIfDone();
+      };
+      worker.on('error', lost);
+      worker.on('exit', lost);
+      live.add(worker);
+      feed();
+    };
+    for (let i = 0; i < count && handedOut < files.length; i++) start();
+    finishIfDone();
+  });
+}
