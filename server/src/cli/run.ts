@@ -3,6 +3,7 @@ import { ReportDocument, toJson } from '../engine';
 import { runCheck, UsageError } from './check';
 import { InputError, readReport } from './io';
 import { isCheckWorker, serveChecks } from './workers';
+import { runRollup } from './rollup';
 
 export interface Io {
   out(s: string): void;
@@ -17,6 +18,7 @@ export interface Io {
 const USAGE = `usage:
   nianbao parse [--format json] FILE
   nianbao check [--format text|json|sarif] [--fix] [--locale en|zh-cn] [--jobs N] PATH...
+  nianbao rollup [--format md|json] [--locale en|zh-cn] FILE...
 
 check: PATHs are report files or folders (their .txt, .md and .nianbao files).
   --format   text (default): path:line:col  severity  code  message, a summary per file
@@ -24,6 +26,8 @@ check: PATHs are report files or folders (their .txt, .md and .nianbao files).
   --fix      apply the safe (preferred) fixes in place, then report what remains
   --locale   language of the messages (default: from LANG)
   --jobs     worker threads for many files (default: the number of cores)
+rollup: sums the tables of reports of one generation into a new report (aligned Markdown);
+  notes on doubtful inputs go to stderr; mixed generations are refused (exit 1)
 exit code: 0 no errors, 1 errors found (after --fix: remaining), 2 usage or unreadable input
 rules: docs/rules.md
 `;
@@ -36,6 +40,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     if (verb === 'parse') return parse(rest, io);
     if (verb === 'check') return await runCheck(rest, { ...io, workerScript: io.workerScript ?? selfScript() });
+    if (verb === 'rollup') return runRollup(rest, io);
     if (verb === '--help' || verb === '-h' || !verb) {
       if (verb) io.out(USAGE); else io.err(USAGE);
       return verb ? 0 : 2;

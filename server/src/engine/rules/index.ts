@@ -19,8 +19,11 @@ import rowTotal from './row-total';
 import resultsTotal from './results-total';
 import balance from './balance';
 import reviewTotal from './review-total';
+import textTable from './text-table';
+import reportDate from './report-date';
+import crossYear from './cross-year';
 
 export const RULES: readonly Rule[] = [
   missingPart, partNumbering, partOrder, duplicatePart, partHeading, missingTable, missingRow, missingRowLabel, rowLabel, cellCount,
-  blankCell, notANumber, negativeCount, unit, templateGeneration, rowTotal, resultsTotal, balance, reviewTotal];
+  blankCell, notANumber, negativeCount, unit, templateGeneration, textTable, reportDate, crossYear, rowTotal, resultsTotal, balance, reviewTotal];
 export type { Rule, Finding, Fix, Edit, Severity, RuleContext } from './types';

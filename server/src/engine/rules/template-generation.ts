@@ -28,12 +28,19 @@ const M = {
   mark: { en: 'its 「{label}」', 'zh-cn': '含「{label}」' },
   yearsFrom: { en: 'reports on {from} and later', 'zh-cn': '{from} 年度及以后的报告' },
   yearsSpan: { en: 'reports on {from}–{to}', 'zh-cn': '{from}—{to} 年度报告' },
+  noFee: {
+    en: 'Part 六 does not mention {words}: reports on 2021 and later (国办公开办函〔2021〕30号) report the information processing fees collected, even when none were (全年收取信息处理费 0 元).',
+    'zh-cn': '第六部分未提及{words}：2021 年度及以后的报告（国办公开办函〔2021〕30号）应报告信息处理费收取情况，未收取的也应说明（如“全年收取信息处理费 0 元”）。',
+  },
 } satisfies Record<string, Msg>;
 
 const doc: Msg = {
-  en: 'Reports on 2019 and 2020 use the tables of 国办公开办函〔2019〕60号; reports on 2021 and later use those of 国办公开办函〔2021〕30号, which changed table 二 (本年制发件数 · 本年废止件数 · 现行有效件数, fees in 万元) and split table 三\'s （六）其他处理 into three rows. A table of the wrong generation for the report year, or a report mixing the two (a 2021 table 二 with the 2019 single （六） row), cannot be compared or compiled with other reports of its year. The expected generation is the report year\'s, unless the nianbao.template setting fixes one.',
-  'zh-cn': '2019、2020 年度报告使用国办公开办函〔2019〕60号规定的表格；2021 年度及以后的报告使用国办公开办函〔2021〕30号规定的表格，后者修改了表二（本年制发件数、本年废止件数、现行有效件数，收费金额以万元计），并把表三“（六）其他处理”拆分为三行。表格所用模板与报告年度不符，或同一报告混用两版（如 2021 版表二配 2019 版只有一行的（六）），都无法与同年度其他报告比较和汇总。应采用的模板按报告年度确定，除非设置 nianbao.template 指定了模板。',
+  en: 'Reports on 2019 and 2020 use the tables of 国办公开办函〔2019〕60号; reports on 2021 and later use those of 国办公开办函〔2021〕30号, which changed table 二 (本年制发件数 · 本年废止件数 · 现行有效件数, fees in 万元) and split table 三\'s （六）其他处理 into three rows. A table of the wrong generation for the report year, or a report mixing the two (a 2021 table 二 with the 2019 single （六） row), cannot be compared or compiled with other reports of its year. The expected generation is the report year\'s, unless the nianbao.template setting fixes one. A 2021+ report whose part 六 says nothing of 信息处理费 gets an information note: the 2021 template asks for the fees collected.',
+  'zh-cn': '2019、2020 年度报告使用国办公开办函〔2019〕60号规定的表格；2021 年度及以后的报告使用国办公开办函〔2021〕30号规定的表格，后者修改了表二（本年制发件数、本年废止件数、现行有效件数，收费金额以万元计），并把表三“（六）其他处理”拆分为三行。表格所用模板与报告年度不符，或同一报告混用两版（如 2021 版表二配 2019 版只有一行的（六）），都无法与同年度其他报告比较和汇总。应采用的模板按报告年度确定，除非设置 nianbao.template 指定了模板。2021 年度及以后的报告第六部分未提及信息处理费的，给出提示：2021 版模板要求报告信息处理费收取情况。',
 };
+
+/** Information, not a warning: the template asks for it, but no number is wrong without it. */
+const FEE_SEVERITY = 'information';
 
 const otherGen = (g: Generation): Generation => (g === '2019' ? '2021' : '2019');
 const short = (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s);
@@ -60,8 +67,7 @@ function marks(t: Table): string[] | undefined {
 
 /** The generation the report should use, and why. */
 function expectation(ctx: RuleContext): { gen: Generation; why: 'setting' | 'year' | 'tables' } {
-  // check() sets `expected` to the report's own template unless the setting fixes one.
-  if (ctx.expected !== ctx.report.template) return { gen: ctx.expected, why: 'setting' };
+  if (ctx.templateSetting) return { gen: ctx.templateSetting, why: 'setting' };
   if (ctx.report.year !== undefined) return { gen: generationForYear(ctx.report.year), why: 'year' };
   return { gen: ctx.report.template, why: 'tables' };
 }
@@ -109,8 +115,22 @@ const rule: Rule = {
         related: others.map(x => ({ range: headLine(ctx, x.t), message: fmt(M.related, locale, { table: tableName(x.t.id, locale), gen: x.t.generation }) })),
       });
     }
+    out.push(...feeNote(ctx));
     return out;
   },
 };
+
+/** A 2021+ report whose part 六 says nothing of 信息处理费 (seed 003: only 无其他需要说明的事项). */
+function feeNote(ctx: RuleContext): Finding[] {
+  const { report } = ctx;
+  const is2021 = ctx.expected === '2021' || (report.year !== undefined && report.year >= TEMPLATES['2021'].years.from);
+  const part = report.parts.find(p => p.number === 6);
+  const words = TEMPLATES['2021'].part6Mentions;
+  if (!is2021 || !part || !words.length) return [];
+  const body = ctx.doc.getTextIn({ start: part.range.start, end: { line: part.bodyRange.end.line, character: ctx.doc.line(part.bodyRange.end.line).length } });
+  const compact = body.replace(/[\s\u3000]/g, '');
+  if (words.some(w => compact.includes(w))) return [];
+  return [{ code: rule.code, severity: FEE_SEVERITY, message: fmt(M.noFee, ctx.locale, { words: list(words, ctx.locale) }), range: part.range, fixes: [] }];
+}
 
 export default rule;

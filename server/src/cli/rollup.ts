@@ -1,0 +1,33 @@
+// `nianbao rollup [--format md|json] [--locale en|zh-cn] FILE…`: sum the three tables of
+// several reports (one generation) into a new report, the way a city office rolls up its
+// departments' reports.
+import { ReportDocument, localeOf } from '../engine';
+import { rollup } from '../engine/rollup';
+import { expandPaths, readReport } from './io';
+import type { Io } from './run';
+import { UsageError } from './check';
+
+export function runRollup(args: string[], io: Io): number {
+  let format = 'md';
+  let locale = localeOf(process.env.LANG);
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format') format = args[++i] ?? '';
+    else if (a === '--locale') locale = localeOf(args[++i]);
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else paths.push(a);
+  }
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not ${format}`);
+  if (!paths.length) throw new UsageError('rollup needs report files');
+  const inputs = expandPaths(paths).map(path => ({ path, doc: new ReportDocument(readReport(path)) }));
+  const result = rollup(inputs, locale);
+  if (!result.ok) { io.err(`nianbao: ${result.reason}\n`); return 1; }
+  if (format === 'json') {
+    io.out(JSON.stringify({ generation: result.generation, text: result.text, notes: result.notes }, null, 2) + '\n');
+  } else {
+    io.out(result.text.endsWith('\n') ? result.text : result.text + '\n');
+    for (const n of result.notes) for (const p of n.problems) io.err(`${n.path}: ${p}\n`);
+  }
+  return 0;
+}

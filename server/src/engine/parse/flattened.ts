@@ -1,0 +1,78 @@
+// Recovering cells that crawled web text ran together: `规范性文件898989` for 89 | 89 | 89,
+// `10203120001200000` for a whole 表四 row. A digit run is split into the row's columns
+// only where the template's identities admit exactly one split; never invent a number.
+// Pure and not wired into the parser yet.
+import { evaluate } from '../identities';
+import { TEMPLATES, cellKey, rowsOf, tableDecl, type Generation, type TableId } from '../templates';
+
+/** Longest number a count cell plausibly holds; bounds the search. */
+const MAX_DIGITS = 7;
+/** Search budget (visited prefixes): beyond it the run is called ambiguous, not guessed. */
+const BUDGET = 2_000_000;
+
+/** A test on a row's values. Prefix-safe: it may be asked about the first k values and fails only when those already break it (used to prune). */
+export type Constraint = ((values: number[]) => boolean) & { prefixSafe?: boolean };
+
+/**
+ * Every split of `digits` into `columns` numbers (no leading zeros except '0' itself) that
+ * satisfies `constraints`. Empty also when the search budget runs out: recoverDigitRun
+ * tells the two apart.
+ */
+export function splitDigitRun(digits: string, columns: number, constraints: Constraint = () => true): number[][] {
+  return search(digits, columns, constraints) ?? [];
+}
+
+function search(digits: string, columns: number, constraints: Constraint): number[][] | undefined {
+  if (!/^\d+$/.test(digits) || columns < 1) return [];
+  const out: number[][] = [];
+  const parts: number[] = [];
+  let visited = 0;
+  const walk = (at: number): boolean => {
+    if (++visited > BUDGET) return false;
+    const left = columns - parts.length;
+    const rest = digits.length - at;
+    if (left === 0) {
+      if (rest === 0 && constraints(parts)) out.push([...parts]);
+      return true;
+    }
+    if (rest < left || rest > left * MAX_DIGITS) return true;
+    const longest = digits[at] === '0' ? 1 : Math.min(MAX_DIGITS, rest - (left - 1));
+    for (let len = 1; len <= longest; len++) {
+      parts.push(Number(digits.slice(at, at + len)));
+      const ok = constraints.prefixSafe && parts.length < columns && !constraints(parts) ? true : walk(at + len);
+      parts.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  return walk(0) ? out : undefined;
+}
+
+export type Recovery =
+  | { kind: 'unique'; values: number[] }
+  | { kind: 'ambiguous'; splits: number }
+  | { kind: 'none' };
+
+/** Unique split → recovered; several (or too many to count) → ambiguous; none → none. */
+export function recoverDigitRun(digits: string, columns: number, constraints?: Constraint): Recovery {
+  const found = search(digits, columns, constraints ?? (() => true));
+  if (found === undefined) return { kind: 'ambiguous', splits: Infinity };
+  if (found.length === 1) return { kind: 'unique', values: found[0] };
+  return found.length ? { kind: 'ambiguous', splits: found.length } : { kind: 'none' };
+}
+
+/**
+ * The constraint a template row's identities put on its cells, in the row's column order
+ * (表四: each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结; 表三: 总计 = the six kinds of applicant).
+ */
+export function rowConstraints(gen: Generation, table: TableId, row: string): Constraint {
+  const columns = rowsOf(tableDecl(gen, table)).get(row)?.columns.map(c => c.id) ?? [];
+  const identities = TEMPLATES[gen].derived.identities.filter(i => i.table === table && i.along === 'row' && i.index === row);
+  // A prefix leaves later cells out of the map: identities through them are not evaluated yet.
+  const test: Constraint = values => {
+    const v = new Map(columns.slice(0, values.length).map((c, k) => [cellKey(row, c), values[k]]));
+    return identities.every(i => evaluate(i, v)?.holds !== false);
+  };
+  test.prefixSafe = true;
+  return test;
+}

@@ -1,0 +1,116 @@
+// cross-year: with last year's report of the same body at hand (an open document, the same
+// folder), this year's 二、上年结转 must equal last year's 四、结转下年度继续办理, per column;
+// and for 2021+ tables, 现行有效件数 = last year's + 本年制发件数 − 本年废止件数.
+import type { ReportDocument } from '../document';
+import { cellName } from '../describe';
+import { cellEdit } from '../fixes/cells';
+import { fmt, type Msg } from '../i18n';
+import type { Report, Table } from '../model';
+import { tableDecl, rowsOf } from '../templates';
+import { bodyNames } from './report-date';
+import type { Edit, Finding, Rule, RuleContext } from './types';
+
+const M = {
+  carried: {
+    en: '{cell} is {value}, but last year\'s report ({peerYear}) carried {peerValue} forward ({peerCell}).',
+    'zh-cn': '{cell}为 {value}，但上年度（{peerYear} 年）报告的{peerCell}为 {peerValue}。',
+  },
+  inForce: {
+    en: '{cell} is {value}, but last year\'s {peerValue} + {issued} issued − {repealed} repealed = {expected}.',
+    'zh-cn': '{cell}为 {value}，但上年度 {peerValue} + 本年制发 {issued} − 本年废止 {repealed} = {expected}。',
+  },
+  fix: { en: 'Copy last year\'s 四、结转下年度继续办理 into 二、上年结转', 'zh-cn': '按上年度“四、结转下年度继续办理”填写“二、上年结转”' },
+} satisfies Record<string, Msg>;
+
+const doc: Msg = {
+  en: 'When last year\'s report of the same body is at hand (open, or in the same folder; matched by the body\'s name and the year), this year\'s 二、上年结转政府信息公开申请数量 must equal last year\'s 四、结转下年度继续办理 in every column, and for 2021+ tables 现行有效件数 must equal last year\'s plus 本年制发件数 minus 本年废止件数. A mismatch means one of the two reports is wrong. A quick fix copies last year\'s row 四 into this year\'s row 二 (not applied unattended: last year\'s report may be the wrong one).',
+  'zh-cn': '同一机关上年度报告在手时（已打开或在同一文件夹，按机关名称和年度识别），本年“二、上年结转政府信息公开申请数量”每一列应等于上年“四、结转下年度继续办理”；2021 版表格的“现行有效件数”应等于上年数加本年制发件数减本年废止件数。不一致说明两份报告之一有误。快速修复可把上年“四”行抄入本年“二”行（不自动应用：错的也可能是上年报告）。',
+};
+
+const norm = (s: string) => s.replace(/人民政府$/, '');
+/** Same body: one name equals the other, give or take a trailing 人民政府 or a leading parent (淮安市洪泽区 ⊃ 洪泽区). */
+function sameBody(a: string[], b: string[]): boolean {
+  return a.some(x => b.some(y => {
+    const [p, q] = [norm(x), norm(y)];
+    return p === q || (p.length >= 3 && q.length >= 3 && (p.endsWith(q) || q.endsWith(p)));
+  }));
+}
+
+/** Last year's report of this report's body among the peers. */
+export function lastYearsReport(ctx: RuleContext): { doc: ReportDocument; report: Report } | undefined {
+  const year = ctx.report.year;
+  const names = bodyNames(ctx);
+  if (year === undefined || !names.length) return undefined;
+  for (const peer of ctx.peers) {
+    if (peer === ctx.doc) continue;
+    for (const report of peer.model.reports) {
+      if (report.year === year - 1 && sameBody(names, bodyNames({ doc: peer, report }))) return { doc: peer, report };
+    }
+  }
+  return undefined;
+}
+
+const num = (t: Table | undefined, row: string, column: string) => {
+  const v = t?.rows[row]?.cells[column]?.value;
+  return typeof v === 'number' ? v : undefined;
+};
+
+// Findings carry no `related` ranges: those would be in last year's document, and a
+// Finding's ranges are this document's. Hover can call lastYearsReport() for both cells.
+const rule: Rule = {
+  code: 'cross-year',
+  severity: 'warning',
+  doc,
+  check(ctx) {
+    const last = lastYearsReport(ctx);
+    if (!last) return [];
+    const { locale } = ctx;
+    const out: Finding[] = [];
+    const mine = ctx.report.tables.applications;
+    const theirs = last.report.tables.applications;
+    if (mine && theirs) {
+      const columns = rowsOf(tableDecl(mine.generation, 'applications')).get('carried_over')!.columns.map(c => c.id);
+      const wrong = columns.filter(c => {
+        const a = num(mine, 'carried_over', c);
+        const b = num(theirs, 'carried_forward', c);
+        return b !== undefined && mine.rows.carried_over?.cells[c] && a !== b;
+      });
+      // One fix for the row: every differing cell takes last year's value.
+      const edits: Edit[] = wrong.map(c => cellEdit(ctx.doc, mine.rows.carried_over!.cells[c], num(theirs, 'carried_forward', c)!));
+      for (const c of wrong) {
+        const cell = mine.rows.carried_over!.cells[c];
+        const peerCell = theirs.rows.carried_forward!.cells[c];
+        out.push({
+          code: rule.code, severity: rule.severity, range: cell.range,
+          cells: [{ table: 'applications', row: 'carried_over', column: c }],
+          message: fmt(M.carried, locale, {
+            cell: cellName(mine.generation, { table: 'applications', row: 'carried_over', column: c }, locale), value: cell.text || '—',
+            peerYear: last.report.year!, peerValue: peerCell.value!,
+            peerCell: cellName(theirs.generation, { table: 'applications', row: 'carried_forward', column: c }, locale),
+          }),
+          fixes: [{ title: fmt(M.fix, locale), edits, preferred: false }],
+        });
+      }
+    }
+    const p = ctx.report.tables.proactive;
+    const q = last.report.tables.proactive;
+    if (p?.generation === '2021' && q?.generation === '2021') {
+      for (const row of rowsOf(tableDecl('2021', 'proactive')).values()) {
+        if (!row.columns.some(c => c.id === 'in_force')) continue;
+        const id = row.row.id;
+        const [value, issued, repealed, before] = [num(p, id, 'in_force'), num(p, id, 'issued'), num(p, id, 'repealed'), num(q, id, 'in_force')];
+        if (value === undefined || issued === undefined || repealed === undefined || before === undefined) continue;
+        const expected = before + issued - repealed;
+        if (expected === value) continue;
+        const ref = { table: 'proactive' as const, row: id, column: 'in_force' };
+        out.push({
+          code: rule.code, severity: 'information', range: p.rows[id]!.cells.in_force.range, cells: [ref], fixes: [],
+          message: fmt(M.inForce, locale, { cell: cellName('2021', ref, locale), value, peerValue: before, issued, repealed, expected }),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;
