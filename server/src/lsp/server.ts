@@ -52,7 +52,11 @@ export function startServer(connection: Connection): void {
   let caps: ClientCapabilities = {};
   let pullsConfiguration = false;
 
-  const options = (): CheckOptions => ({ locale, severity: settings.severity, template: settings.template });
+  /** Check options for one document: the settings, and the other open reports as peers (cross-year). */
+  const options = (self?: ReportDocument): CheckOptions => ({
+    locale, severity: settings.severity, template: settings.template,
+    peers: [...open.values()].map(e => e.doc).filter(d => d !== self),
+  });
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never fatal. */
   function safe<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
@@ -73,7 +77,7 @@ export function startServer(connection: Connection): void {
   function publish(uri: string, entry: Open) {
     entry.timer = undefined;
     const version = entry.version;
-    const findings = check(entry.doc, options());
+    const findings = check(entry.doc, options(entry.doc));
     // A result for a version that is no longer current (or a closed document) is dropped.
     // check() is synchronous today, so the debounce is what coalesces quick changes; this
     // guard keeps that true should checking ever move off this thread.
@@ -212,7 +216,7 @@ export function startServer(connection: Connection): void {
       }
     }
     if (wants(FIX_ALL_KIND)) {
-      const action = fixAll(entry.doc, check(entry.doc, options()), locale);
+      const action = fixAll(entry.doc, check(entry.doc, options(entry.doc)), locale);
       if (action.edits.length) out.push(toCodeAction(action, uri, [], editFor(uri, entry, action.edits)));
     }
     return out;
@@ -243,7 +247,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(SUMMARY_REQUEST, safe('summary', null as SummaryResult | null, (params: SummaryParams) => {
     const entry = params && open.get(params.uri);
-    return entry ? summaryOf(entry.doc, check(entry.doc, options()), locale) : null;
+    return entry ? summaryOf(entry.doc, check(entry.doc, options(entry.doc)), locale) : null;
   }));
 
   connection.onRequest(RENDER_TABLE_REQUEST, safe('renderTable', null as RenderTableResult | null, (params: RenderTableParams) => {
