@@ -40,6 +40,7 @@ describe('docs/rules.md', () => {
     for (const r of RULES) assert.ok(DOC.includes(`| [${r.code}](#${r.code}) | ${r.severity} |`), `${r.code} in the index: ${REGENERATE}`);
   });
 
+  const NEEDS_TWO_REPORTS = new Set(['cross-year']);
   for (const rule of RULES) {
     describe(rule.code, () => {
       const section = () => docs.get(rule.code) ?? '';
@@ -51,6 +52,8 @@ describe('docs/rules.md', () => {
 
       it('shows an example the engine still produces, in both languages, with its fixes', () => {
         const m = /<!-- example (.*) -->/.exec(section());
+        // A rule that compares two reports cannot be shown on one sample; its tests build the pair.
+        if (!m && NEEDS_TWO_REPORTS.has(rule.code)) return void assert.match(section(), /No sample report/);
         assert.ok(m, `no example recorded: ${REGENERATE}`);
         const p = JSON.parse(m[1]) as Provenance;
         assert.equal(p.code, rule.code);
