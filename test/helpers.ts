@@ -1,7 +1,8 @@
 // Shared test helpers: the bundled sample reports and a stable rendering of a model.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentModel, Table } from '../server/src/engine';
+import assert from 'node:assert/strict';
+import { ReportDocument, applyEdits, check, type CheckOptions, type DocumentModel, type Table, type TableId } from '../server/src/engine';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SAMPLES = path.join(ROOT, 'samples');
@@ -40,4 +41,22 @@ export function renderModel(model: DocumentModel): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** A report's findings of one rule code (English unless asked otherwise). */
+export function findings(text: string, code: string, options: CheckOptions = {}) {
+  const doc = new ReportDocument(text);
+  return { doc, found: check(doc, { locale: 'en', ...options }).filter(f => f.code === code) };
+}
+
+/** A cell of the first report, asserting it exists. */
+export function cellOf(doc: ReportDocument, table: TableId, row: string, column: string) {
+  const c = doc.model.reports[0].tables[table]?.rows[row]?.cells[column];
+  assert.ok(c, `no cell ${table}.${row}.${column}`);
+  return c;
+}
+
+/** The report with one cell's text replaced, wherever and however the table is encoded. */
+export function setCell(text: string, table: TableId, row: string, column: string, written: string): string {
+  return applyEdits(text, [{ range: cellOf(new ReportDocument(text), table, row, column).range, newText: written }]);
 }

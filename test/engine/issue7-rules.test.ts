@@ -1,22 +1,10 @@
 // Issue 7's rules on the real samples and mutations of them: text-table, report-date,
 // template-generation's 信息处理费 note, cross-year.
 import assert from 'node:assert/strict';
-import { ReportDocument, applyEdits, check, type CheckOptions, type Finding, type TableId } from '../../server/src/engine';
+import { ReportDocument, applyEdits, check, type Finding } from '../../server/src/engine';
 import { proseFacts } from '../../server/src/engine/prose';
-import { readSample, sampleNames } from '../helpers';
+import { findings, readSample, sampleNames, setCell } from '../helpers';
 
-function findings(text: string, code: string, options: CheckOptions = {}) {
-  const doc = new ReportDocument(text);
-  return { doc, found: check(doc, { locale: 'en', ...options }).filter(f => f.code === code) };
-}
-function cellOf(doc: ReportDocument, table: TableId, row: string, column: string) {
-  const c = doc.model.reports[0].tables[table]?.rows[row]?.cells[column];
-  assert.ok(c, `no cell ${table}.${row}.${column}`);
-  return c;
-}
-function setCell(text: string, table: TableId, row: string, column: string, written: string): string {
-  return applyEdits(text, [{ range: cellOf(new ReportDocument(text), table, row, column).range, newText: written }]);
-}
 /** Replaces the one occurrence of `from` (asserting there is exactly one). */
 function replaceOnce(text: string, from: string, to: string): string {
   assert.equal(text.split(from).length, 2, `exactly one ${JSON.stringify(from)}`);

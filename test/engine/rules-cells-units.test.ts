@@ -1,20 +1,8 @@
 // The unit and template-generation rules on the real samples and mutations of them.
 import assert from 'node:assert/strict';
-import { ReportDocument, applyEdits, check, fixAll, type CheckOptions, type TableId } from '../../server/src/engine';
-import { readSample, sampleNames } from '../helpers';
+import { ReportDocument, applyEdits, check, fixAll } from '../../server/src/engine';
+import { cellOf, findings, readSample, sampleNames, setCell } from '../helpers';
 
-function findings(text: string, code: string, options: CheckOptions = {}) {
-  const doc = new ReportDocument(text);
-  return { doc, found: check(doc, { locale: 'en', ...options }).filter(f => f.code === code) };
-}
-function cellOf(doc: ReportDocument, table: TableId, row: string, column: string) {
-  const c = doc.model.reports[0].tables[table]?.rows[row]?.cells[column];
-  assert.ok(c, `no cell ${table}.${row}.${column}`);
-  return c;
-}
-function setCell(text: string, table: TableId, row: string, column: string, written: string): string {
-  return applyEdits(text, [{ range: cellOf(new ReportDocument(text), table, row, column).range, newText: written }]);
-}
 const tablesOf = (f: { message: string }) => [...f.message.matchAll(/^table (\S+)/g)].map(m => m[1]);
 
 describe('unit', () => {

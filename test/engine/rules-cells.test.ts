@@ -1,25 +1,12 @@
 // The cell rules on the real samples and mutations of them: blank-cell, not-a-number,
 // negative-count (unit and template-generation: rules-cells-units.test.ts).
 import assert from 'node:assert/strict';
-import { ReportDocument, RULES, applyEdits, check, fixAll, quickFixes, type CheckOptions, type Edit, type TableId } from '../../server/src/engine';
+import { ReportDocument, RULES, applyEdits, check, fixAll, quickFixes, type Edit, type TableId } from '../../server/src/engine';
 import { chineseNumber, disguisedNumber } from '../../server/src/engine/rules/not-a-number';
-import { readSample, sampleNames } from '../helpers';
+import { cellOf, findings, readSample, sampleNames, setCell } from '../helpers';
 
 const CODES = ['blank-cell', 'not-a-number', 'negative-count', 'unit', 'template-generation'];
 
-function findings(text: string, code: string, options: CheckOptions = {}) {
-  const doc = new ReportDocument(text);
-  return { doc, found: check(doc, { locale: 'en', ...options }).filter(f => f.code === code) };
-}
-function cellOf(doc: ReportDocument, table: TableId, row: string, column: string) {
-  const c = doc.model.reports[0].tables[table]?.rows[row]?.cells[column];
-  assert.ok(c, `no cell ${table}.${row}.${column}`);
-  return c;
-}
-/** The sample with one cell's text replaced, wherever and however the table is encoded. */
-function setCell(text: string, table: TableId, row: string, column: string, written: string): string {
-  return applyEdits(text, [{ range: cellOf(new ReportDocument(text), table, row, column).range, newText: written }]);
-}
 /** The text after one fix-all. */
 function fixAllText(text: string): string {
   return applyEdits(text, fixAllEdits(text));
