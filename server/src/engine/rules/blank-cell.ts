@@ -9,6 +9,7 @@ import { cellEdit } from '../fixes/cells';
 import { cellKey, type CellRef, type Identity } from '../templates';
 import { identityName, recomputeFix } from './identity';
 import type { Finding, Fix, Rule, RuleContext } from './types';
+import { tablesOf } from './cells';
 
 const M = {
   blank: { en: '{cell} is blank.', 'zh-cn': '{cell}为空。' },
@@ -84,7 +85,7 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
+    for (const t of tablesOf(ctx.report)) {
       const v = valuesOf(t);
       for (const row of Object.values(t.rows)) {
         for (const cell of Object.values(row.cells)) if (cell.kind === 'blank') out.push(finding(ctx, t, v, cell));

@@ -5,9 +5,10 @@ import { cellName } from '../describe';
 import { evaluate, through, valuesOf, wouldBreak } from '../identities';
 import { fmt, list, type Msg } from '../i18n';
 import type { Cell, Table } from '../model';
-import { cellKey, columnDecl, tableDecl, type CellRef } from '../templates';
+import { cellKey, type CellRef } from '../templates';
 import { identityName } from './identity';
 import type { Finding, Fix, Rule, RuleContext } from './types';
+import { cellsOf } from './cells';
 
 const M = {
   negative: {
@@ -53,15 +54,10 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
-      const decl = tableDecl(t.generation, t.id);
-      for (const row of Object.values(t.rows)) {
-        for (const cell of Object.values(row.cells)) {
-          if (cell.kind !== 'number' || cell.value === null || cell.value >= 0) continue;
-          if (columnDecl(decl, cell.row, cell.column)?.kind === 'signed') continue;
-          out.push(finding(ctx, t, cell, cell.value));
-        }
-      }
+    for (const { table, cell, column } of cellsOf(ctx.report)) {
+      // 本年增/减 (a signed column) may be negative; no count may.
+      if (cell.kind !== 'number' || cell.value === null || cell.value >= 0 || column?.kind === 'signed') continue;
+      out.push(finding(ctx, table, cell, cell.value));
     }
     return out;
   },

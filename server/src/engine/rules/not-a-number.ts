@@ -5,6 +5,7 @@ import { fmt, type Msg } from '../i18n';
 import type { Cell, Table } from '../model';
 import { readCell } from '../text/number';
 import type { Finding, Fix, Rule, RuleContext } from './types';
+import { cellsOf } from './cells';
 
 const M = {
   text: {
@@ -88,13 +89,7 @@ const rule: Rule = {
   severity: 'error',
   doc,
   check(ctx) {
-    const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
-      for (const row of Object.values(t.rows)) {
-        for (const cell of Object.values(row.cells)) if (cell.kind === 'text') out.push(finding(ctx, t, cell));
-      }
-    }
-    return out;
+    return [...cellsOf(ctx.report)].filter(({ cell }) => cell.kind === 'text').map(({ table, cell }) => finding(ctx, table, cell));
   },
 };
 

@@ -5,8 +5,9 @@ import { cellName, columnLabel } from '../describe';
 import { fmt, list, type Msg } from '../i18n';
 import type { Cell, Table } from '../model';
 import { cellEdit } from '../fixes/cells';
-import { columnDecl, tableDecl, type CellRef, type ColumnDecl } from '../templates';
+import type { CellRef, ColumnDecl } from '../templates';
 import type { Finding, Fix, Rule, RuleContext } from './types';
+import { cellsOf } from './cells';
 
 /** Money units and their worth in 元. */
 const MONEY: Record<string, number> = { 元: 1, 万元: 10000 };
@@ -77,15 +78,9 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
-      const decl = tableDecl(t.generation, t.id);
-      for (const row of Object.values(t.rows)) {
-        for (const cell of Object.values(row.cells)) {
-          const col = cell.kind === 'number' ? columnDecl(decl, cell.row, cell.column) : undefined;
-          const f = col && finding(ctx, t, cell, col);
-          if (f) out.push(f);
-        }
-      }
+    for (const { table, cell, column } of cellsOf(ctx.report)) {
+      const f = cell.kind === 'number' && column && finding(ctx, table, cell, column);
+      if (f) out.push(f);
     }
     return out;
   },
