@@ -7,11 +7,13 @@ import path from 'node:path';
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const browser = { bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'warning' };
 
+// What ships in the .vsix is minified (with source maps); the CLI and tests are not.
+const shipped = { minify: true };
 const bundles = [
-  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
-  { ...node, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js' },
-  { ...browser, format: 'iife', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js' },
+  { ...node, ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...browser, ...shipped, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
+  { ...node, ...shipped, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js' },
+  { ...browser, ...shipped, format: 'iife', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js' },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ].filter(b => existsSync(b.entryPoints[0]));
 
