@@ -118,3 +118,15 @@ describe('hover', () => {
     assert.equal(hover(new ReportDocument(''), { line: 0, character: 0 }, 'en'), undefined);
   });
 });
+
+describe('hover on numbers quoted in the prose', () => {
+  it('corpus 01: "受理政府信息公开申请 3119 件" shows the table cell it was compared with, ✓', () => {
+    const doc = new ReportDocument(readSample('01'));
+    const line = doc.getText().split('\n').findIndex(l => l.includes('全市共受理政府信息公开申请 3119 件'));
+    const character = doc.line(line).indexOf('3119') + 1;
+    const text = hover(doc, { line, character }, 'en')!;
+    assert.match(text, /The text says \*\*3119\*\*/);
+    assert.match(text, /\*\*3119\*\* ✓/);
+    assert.match(text, /一、本年新收政府信息公开申请数量/);
+  });
+});

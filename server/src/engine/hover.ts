@@ -6,6 +6,7 @@ import { evaluate, identitiesOf, solve, valuesOf, type Values } from './identiti
 import { fmt, list, type Locale, type Msg } from './i18n';
 import type { Cell, MatchHow, Part, Position, Range, Report, Table } from './model';
 import { TEMPLATES, cellKey, rowsOf, tableDecl, type CellRef, type Generation, type Identity, type TableId } from './templates';
+import { proseFacts, tableValue } from './prose';
 
 const M = {
   blank: { en: '_blank_', 'zh-cn': '_空白_' },
@@ -25,6 +26,8 @@ const M = {
   written: { en: 'Written as 「{text}」: {how}.', 'zh-cn': '原文「{text}」：{how}。' },
   part: { en: 'Part {numeral}: **{canonical}**', 'zh-cn': '第{numeral}部分：**{canonical}**' },
   numbering: { en: 'Numbered 「{numeral}」 instead of 「{standard}、」.', 'zh-cn': '编号写作「{numeral}」，模板为「{standard}、」。' },
+  prose: { en: 'The text says **{value}**; the table has {cells}: **{table}** {verdict}', 'zh-cn': '正文为 **{value}**；表格中{cells}：**{table}** {verdict}' },
+  proseUnknown: { en: 'The text says **{value}**; the table\'s {cells} cannot be compared (blank or missing).', 'zh-cn': '正文为 **{value}**；表格中{cells}空白或缺失，无法核对。' },
 } satisfies Record<string, Msg>;
 
 const HOW: Record<MatchHow, Msg> = {
@@ -46,6 +49,8 @@ export function hover(doc: ReportDocument, position: Position, locale: Locale): 
     if (!inLines(report.range, position) && !report.parts.some(p => inLines(p.range, position))) continue;
     const part = report.parts.find(p => contains(p.range, position));
     if (part) return partHover(report, part, locale);
+    const quoted = proseFacts(doc, report).numbers.find(n => contains(n.range, position));
+    if (quoted) return proseHover(report, quoted.quantity, quoted.value, locale);
     for (const table of tablesOf(report)) {
       if (!inLines(table.range, position)) continue;
       const found = cellAt(doc, table, position);
@@ -64,6 +69,14 @@ export function hover(doc: ReportDocument, position: Position, locale: Locale): 
 }
 
 const tablesOf = (r: Report): Table[] => [...Object.values(r.tables), ...r.extraTables] as Table[];
+
+/** A number quoted in the prose, beside the table cell(s) it was compared with (text-table). */
+function proseHover(report: Report, quantity: Parameters<typeof tableValue>[1], value: number, locale: Locale): string {
+  const found = tableValue(report, quantity);
+  const cells = (found?.cells ?? []).map(ref => cellName(report.tables[ref.table]?.generation ?? report.template, ref, locale));
+  if (!found) return fmt(M.proseUnknown, locale, { value, cells: list(cells, locale) });
+  return fmt(M.prose, locale, { value, table: found.value, cells: list(cells, locale), verdict: found.value === value ? '✓' : '✗' });
+}
 
 /** The cell under the position; a blank cell (often an empty range) also answers anywhere on a line of its own. */
 function cellAt(doc: ReportDocument, table: Table, p: Position): Cell | undefined {
