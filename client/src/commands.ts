@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-  COMMANDS, RENDER_TABLE_REQUEST, SUMMARY_REQUEST,
-  type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
+  COMMANDS, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, SUMMARY_REQUEST,
+  type RenderTableParams, type RenderTableResult, type RollupResponse, type SummaryParams, type SummaryResult,
 } from '../../server/src/lsp/protocol';
 import { TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from '../../server/src/engine/templates';
 import { LANGUAGE_ID } from './detection';
@@ -16,6 +16,7 @@ export const CLIENT_COMMANDS = {
   insertTable: 'nianbao.insertTable',
   convertToMarkdown: 'nianbao.convertToMarkdown',
   showSummary: SUMMARY_COMMAND,
+  rollup: 'nianbao.rollup',
 } as const;
 
 export interface InsertedTable { table: TableId; generation: Generation; snippet: string }
@@ -77,6 +78,25 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
     const prefix = editor.document.lineAt(at.line).text.slice(0, at.character).trim() ? '\n' : '';
     const inserted = await editor.insertSnippet(new vscode.SnippetString(prefix + snippet));
     return inserted ? { ...choice, snippet } : undefined;
+  });
+
+  // 汇总: sum the chosen reports' tables into a new, balanced report in an untitled editor.
+  register(CLIENT_COMMANDS.rollup, async (files?: vscode.Uri[]): Promise<RollupResponse | undefined> => {
+    const uris = files?.length ? files : await vscode.window.showOpenDialog({
+      canSelectMany: true, openLabel: vscode.l10n.t('Roll up'), filters: { [vscode.l10n.t('Reports')]: ['txt', 'md', 'nianbao'] },
+    });
+    if (!uris?.length) return undefined;
+    const reports = await Promise.all(uris.map(async uri => ({
+      path: vscode.workspace.asRelativePath(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+    })));
+    const result = await deps.client.sendRequest<RollupResponse | null>(ROLLUP_REQUEST, { reports });
+    if (!result) return undefined;
+    if (!result.ok || result.text === undefined) { void vscode.window.showErrorMessage(result.reason ?? ''); return result; }
+    const notes = (result.notes ?? []).flatMap(n => n.problems.map(p => `- ${n.path}: ${p}`));
+    const content = notes.length ? `${result.text}\n\n<!-- ${vscode.l10n.t('Notes on the inputs')}:\n${notes.join('\n')}\n-->\n` : result.text;
+    const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content });
+    await vscode.window.showTextDocument(doc);
+    return result;
   });
 
   register(CLIENT_COMMANDS.showSummary, async (uri?: vscode.Uri | string): Promise<SummaryResult | undefined> => {

@@ -98,3 +98,24 @@ describe('language features in VS Code', () => {
     }
   });
 });
+
+describe('roll-up (汇总) in VS Code', () => {
+  it('"Roll up reports…" sums two reports of one generation into a new report with no arithmetic errors', async () => {
+    const a = (await openReport('01')).document.uri;
+    const b = (await openReport('12')).document.uri;
+    const result = await vscode.commands.executeCommand<{ ok: boolean; text?: string }>('nianbao.rollup', [a, b]);
+    assert.ok(result?.ok, JSON.stringify(result));
+    const doc = vscode.window.activeTextEditor!.document;
+    assert.strictEqual(doc.languageId, LANGUAGE_ID);
+    assert.ok(doc.getText().includes('| 四、结转下年度继续办理'), 'the new report holds table 三');
+    const ds = await waitForDiagnostics(doc.uri, () => true);
+    assert.deepStrictEqual(arithmetic(ds).map(d => d.message), []);
+  });
+  it('refuses reports of two generations', async () => {
+    const a = (await openReport('000')).document.uri;
+    const b = (await openReport('01')).document.uri;
+    const result = await vscode.commands.executeCommand<{ ok: boolean; reason?: string }>('nianbao.rollup', [a, b]);
+    assert.strictEqual(result?.ok, false);
+    assert.ok(result?.reason && /2019/.test(result.reason) && /2021/.test(result.reason));
+  });
+});

@@ -23,6 +23,19 @@ export const RENDER_TABLE_REQUEST = 'nianbao/renderTable';
 export interface RenderTableParams { uri: string; generation: '2019' | '2021' | 'auto'; table: 'proactive' | 'applications' | 'review_litigation' }
 export interface RenderTableResult { snippet: string }
 
+/** Client → server request: roll up (汇总) several reports of one generation into a new report. */
+export const ROLLUP_REQUEST = 'nianbao/rollup';
+/** The reports' texts travel with the request: the server may run where files cannot be read (the web). */
+export interface RollupParams { reports: { path: string; text: string }[] }
+/** ok: the new report's text and notes on doubtful inputs; otherwise the reason it was refused. */
+export interface RollupResponse {
+  ok: boolean;
+  generation?: '2019' | '2021';
+  text?: string;
+  notes?: { path: string; problems: string[] }[];
+  reason?: string;
+}
+
 /** workspace/executeCommand commands the server implements (it applies edits via workspace/applyEdit). */
 export const COMMANDS = {
   /** args: [uri] — recompute every total in the document. */

@@ -12,12 +12,13 @@ import {
 import { fmt, list, type Msg } from '../engine/i18n';
 import { readSettings, type Settings } from '../settings';
 import {
-  COMMANDS, CONFIG_SECTION, RENDER_TABLE_REQUEST, STATUS_NOTIFICATION, SUMMARY_REQUEST,
+  COMMANDS, CONFIG_SECTION, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, type RollupParams, type RollupResponse, STATUS_NOTIFICATION, SUMMARY_REQUEST,
   type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
 } from './protocol';
 import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
 import { statusOf, summaryOf } from './status';
 import { markdownTableEdit, snippetFor } from './tables';
+import { rollup } from '../engine/rollup';
 
 /** initializationOptions the server understands (all optional). */
 export interface InitOptions {
@@ -254,6 +255,11 @@ export function startServer(connection: Connection): void {
     if (!params) return null;
     const entry = open.get(params.uri);
     return snippetFor(entry?.doc, params);
+  }));
+
+  connection.onRequest(ROLLUP_REQUEST, safe('rollup', null as RollupResponse | null, (params: RollupParams): RollupResponse | null => {
+    if (!params || !Array.isArray(params.reports)) return null;
+    return rollup(params.reports.map(r => ({ path: String(r.path), doc: new ReportDocument(String(r.text)) })), locale);
   }));
 
   connection.listen();
