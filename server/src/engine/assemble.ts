@@ -2,20 +2,23 @@
 // reviewer's compilation): a title, or a part 一 after later parts, starts the next one.
 import { generationForYear, type Generation } from './templates';
 import type { DocumentModel, Part, Report, Table } from './model';
-import type { SectionResult } from './parse/section';
+import type { PlacedSection } from './parse/section';
 
-export type PlacedSection = SectionResult & { start: number; end: number };
+export type { PlacedSection };
 
 export function assemble(sections: readonly PlacedSection[], lineCount: number): DocumentModel {
   const groups: PlacedSection[][] = [];
   let cur: PlacedSection[] = [];
-  const hasParts = (g: PlacedSection[]) => g.some(s => s.heading);
+  // What the current group holds so far: any part heading; a confident heading after part 一.
+  let hasParts = false, hasLaterPart = false;
   for (const s of sections) {
-    const newReport =
-      (s.title && hasParts(cur)) ||
-      (s.heading?.number === 1 && cur.some(x => x.heading && x.heading.number > 1 && x.heading.how !== 'fuzzy'));
-    if (newReport && cur.length) { groups.push(cur); cur = []; }
+    const newReport = (s.title && hasParts) || (s.heading?.number === 1 && hasLaterPart);
+    if (newReport && cur.length) { groups.push(cur); cur = []; hasParts = hasLaterPart = false; }
     cur.push(s);
+    if (s.heading) {
+      hasParts = true;
+      if (s.heading.number > 1 && s.heading.how !== 'fuzzy') hasLaterPart = true;
+    }
   }
   if (cur.length) groups.push(cur);
   return { reports: groups.map((g, i) => cachedReport(g, i === groups.length - 1 ? lineCount : -1)), lineCount };

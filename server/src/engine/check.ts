@@ -33,23 +33,43 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
 /**
  * Findings per report, cached on the parsed sections behind it: an edit re-checks only
  * the report whose sections it changed (sections are reused objects when untouched).
+ * Cached in document order (a stable sort of the rules' output).
  */
 const cache = new WeakMap<object, { sources: readonly object[]; key: string; findings: Finding[] }>();
 
-function checkReport(ctx: RuleContext, options: CheckOptions): Finding[] {
+const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+function checkReport(ctx: RuleContext, options: CheckOptions, optionsKey: string): Finding[] {
   const sources = (ctx.report as unknown as { sources?: readonly object[] }).sources;
-  const key = JSON.stringify([ctx.reportIndex, ctx.locale, ctx.expected, options.severity ?? {}, ctx.peers.map(p => idOf(p.model))]);
+  // Neither the index nor the generation can hold '|', so the key is unambiguous.
+  const key = `${ctx.reportIndex}|${ctx.expected}|${optionsKey}`;
   const hit = sources?.length ? cache.get(sources[0]) : undefined;
   if (hit && hit.key === key && hit.sources.length === sources!.length && hit.sources.every((s, i) => s === sources![i])) return hit.findings;
-  const findings = runRules(ctx, options);
+  const findings = runRules(ctx, options).sort(before);
   if (sources?.length) cache.set(sources[0], { sources, key, findings });
   return findings;
 }
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */
 export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[] {
-  const out = contexts(doc, options).flatMap(ctx => checkReport(ctx, options));
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const all = contexts(doc, options);
+  if (!all.length) return [];
+  // What the cache key needs from the options, built once rather than once per report.
+  const optionsKey = JSON.stringify([all[0].locale, options.severity ?? {}, all[0].peers.map(p => idOf(p.model))]);
+  const out: Finding[] = [];
+  // Each report's findings are sorted; reports follow one another, so the whole list is
+  // too unless a report's first finding comes before the previous report's last. Then a
+  // stable sort gives the same order as sorting the rules' output.
+  let sorted = true;
+  let last: Finding | undefined;
+  for (const ctx of all) {
+    const found = checkReport(ctx, options, optionsKey);
+    if (!found.length) continue;
+    if (last && before(last, found[0]) > 0) sorted = false;
+    last = found[found.length - 1];
+    for (const f of found) out.push(f);
+  }
+  return sorted ? out : out.sort(before);
 }
 
 function runRules(ctx: RuleContext, options: CheckOptions): Finding[] {

@@ -4,7 +4,7 @@
 // over every section, so incremental and full parses agree by construction (and a
 // property test checks it).
 import type { DocumentModel, Range } from './model';
-import { isBoundary, parseSection, type SectionResult } from './parse/section';
+import { isBoundary, parseSection, placeSection, type SectionResult } from './parse/section';
 import { assemble, type PlacedSection } from './assemble';
 
 export interface TextChange {
@@ -16,16 +16,24 @@ export interface TextChange {
 /** A parsed section at its place; the same object while the section is untouched (caches key on it). */
 type Section = PlacedSection;
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
 function splitLines(text: string): { lines: string[]; eols: string[] } {
+  if (!text.includes('\r')) {
+    // The common case, done natively: every break is \n.
+    const lines = text.split('\n');
+    const eols: string[] = new Array(lines.length).fill('\n');
+    eols[eols.length - 1] = '';
+    return { lines, eols };
+  }
   const lines: string[] = [];
   const eols: string[] = [];
   let last = 0;
-  for (const m of text.matchAll(LINE_BREAK)) {
-    lines.push(text.slice(last, m.index));
-    eols.push(m[0]);
-    last = m.index! + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push(text.slice(last, i));
+    if (c === 13 && text.charCodeAt(i + 1) === 10) { eols.push('\r\n'); i++; }
+    else eols.push(c === 13 ? '\r' : '\n');
+    last = i + 1;
   }
   lines.push(text.slice(last));
   eols.push('');
@@ -68,7 +76,7 @@ export class ReportDocument {
     this.bounds = [];
     this.lines.forEach((l, i) => { if (isBoundary(l)) this.bounds.push(i); });
     this.sections = [];
-    this.resection(0, this.lines.length, 0, new Map());
+    this.resection();
     this.cached = undefined;
   }
 
@@ -98,32 +106,47 @@ export class ReportDocument {
     this.eols.splice(a.line, oldCount, ...freshEols);
 
     // Section boundaries: drop those in the edited lines, shift those after, add new ones.
-    const kept = this.bounds.filter(x => x < a.line || x > b.line).map(x => (x > b.line ? x + delta : x));
-    for (let i = a.line; i < a.line + fresh.length; i++) if (isBoundary(this.lines[i])) kept.push(i);
-    this.bounds = kept.sort((x, y) => x - y);
+    const bounds = this.bounds;
+    const lo = lowerBound(bounds, a.line);
+    const hi = lowerBound(bounds, b.line + 1);
+    const added: number[] = [];
+    for (let i = a.line; i < a.line + fresh.length; i++) if (isBoundary(this.lines[i])) added.push(i);
+    if (delta) for (let k = hi; k < bounds.length; k++) bounds[k] += delta;
+    bounds.splice(lo, hi - lo, ...added);
 
-    // Reuse every old section the edit did not touch, keyed by its new start and end.
-    const reusable = new Map<string, { section: Section; shift: number }>();
-    for (const s of this.sections) {
-      if (s.end <= a.line) reusable.set(`${s.start}:${s.end}`, { section: s, shift: 0 });
-      else if (s.start > b.line) reusable.set(`${s.start + delta}:${s.end + delta}`, { section: s, shift: delta });
-    }
+    // Reuse every old section the edit did not touch: those ending by the edit's first line
+    // as they are, those starting after its last line shifted by delta.
+    const old = this.sections;
     this.sections = [];
-    this.resection(0, this.lines.length, delta, reusable);
+    const starts = bounds[0] === 0 ? bounds : [0, ...bounds];
+    let j = 0;
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k];
+      const end = k + 1 < starts.length ? starts[k + 1] : this.lines.length;
+      // Old sections in order of their new positions (the untouched ones before the edit, then those after it).
+      let reuse: Section | undefined;
+      let shift = 0;
+      while (j < old.length) {
+        const s = old[j];
+        const d = s.end <= a.line ? 0 : s.start > b.line ? delta : undefined;
+        if (d === undefined || s.start + d < start) { j++; continue; }
+        if (s.start + d === start && s.end + d === end) { reuse = s; shift = d; j++; }
+        break;
+      }
+      this.sections.push(!reuse
+        ? placeSection(parseSection(this.lines.slice(start, end), start), start, end)
+        : shift ? placeSection(shiftLines<SectionResult>(reuse, shift), start, end) : reuse);
+    }
     this.cached = undefined;
   }
 
-  /** Rebuilds the section list from `bounds`, reusing parsed sections where possible. */
-  private resection(_from: number, _to: number, _delta: number, reusable: Map<string, { section: Section; shift: number }>) {
+  /** Builds the section list from `bounds`, parsing every section. */
+  private resection() {
     const starts = this.bounds[0] === 0 ? this.bounds : [0, ...this.bounds];
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k];
       const end = k + 1 < starts.length ? starts[k + 1] : this.lines.length;
-      const old = reusable.get(`${start}:${end}`);
-      const section: Section = !old
-        ? { ...parseSection(this.lines.slice(start, end), start), start, end }
-        : old.shift ? { ...shiftLines<SectionResult>(old.section, old.shift), start, end } : old.section;
-      this.sections.push(section);
+      this.sections.push(placeSection(parseSection(this.lines.slice(start, end), start), start, end));
     }
   }
 
@@ -133,13 +156,26 @@ export class ReportDocument {
   }
 }
 
+/** The first index of the sorted list whose value is at least x. */
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 /** A copy of a parse result with every `line` moved by `delta`. */
 function shiftLines<T>(value: T, delta: number): T {
   if (Array.isArray(value)) return value.map(v => shiftLines(v, delta)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = k === 'line' && typeof v === 'number' ? v + delta : k === 'lastTextLine' ? (v as number) + delta : shiftLines(v, delta);
+    const from = value as Record<string, unknown>;
+    for (const k of Object.keys(from)) {
+      const v = from[k];
+      out[k] = (k === 'line' && typeof v === 'number') || k === 'lastTextLine' ? (v as number) + delta
+        : v !== null && typeof v === 'object' ? shiftLines(v, delta) : v;
     }
     return out as T;
   }

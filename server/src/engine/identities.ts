@@ -1,13 +1,22 @@
 // Evaluating the identities (勾稽关系) a table's template declares.
-import { TEMPLATES, cellKey, type CellRef, type Identity } from './templates';
+import { TEMPLATES, GENERATIONS, cellKey, type CellRef, type Identity } from './templates';
 import type { Table } from './model';
 
 /** Cell values by `row|column`; null where blank or not a number; absent where missing. */
 export type Values = Map<string, number | null>;
 
+const valuesCache = new WeakMap<Table, Values>();
+
+/**
+ * The table's values (computed once per table: tables do not change after parsing).
+ * The map is shared: copy it (`new Map(v)`) before changing anything in it.
+ */
 export function valuesOf(table: Table): Values {
+  const hit = valuesCache.get(table);
+  if (hit) return hit;
   const v: Values = new Map();
   for (const row of Object.values(table.rows)) for (const c of Object.values(row.cells)) v.set(cellKey(c.row, c.column), c.value);
+  valuesCache.set(table, v);
   return v;
 }
 
@@ -18,34 +27,75 @@ export interface Evaluation {
   holds: boolean;
 }
 
-const get = (v: Values, r: CellRef) => v.get(cellKey(r.row, r.column));
-const sum = (v: Values, refs: CellRef[]) => refs.reduce((s, r) => s + (get(v, r) as number), 0);
+/** `row|column` of the templates' own cell references, built once (they are looked up constantly). */
+const refKeys = new Map<CellRef, string>();
+for (const gen of GENERATIONS) {
+  for (const i of TEMPLATES[gen].derived.identities) for (const r of [...i.lhs, ...i.rhs, i.solveFor]) refKeys.set(r, cellKey(r.row, r.column));
+}
+const keyOf = (r: CellRef) => refKeys.get(r) ?? cellKey(r.row, r.column);
+
+/** A cell's value, with one cell optionally replaced (what-if evaluation without copying the map). */
+function valueAt(v: Values, r: CellRef, overKey?: string, overValue?: number): number | null | undefined {
+  const k = keyOf(r);
+  return k === overKey ? overValue : v.get(k);
+}
+
+/** Σ of the refs' values, or undefined when one of them is not a number. */
+function total(v: Values, refs: readonly CellRef[], overKey?: string, overValue?: number): number | undefined {
+  let s = 0;
+  for (const r of refs) {
+    const x = valueAt(v, r, overKey, overValue);
+    if (typeof x !== 'number') return undefined;
+    s += x;
+  }
+  return s;
+}
+
 /** Adds the way people do: 0.1 + 0.2 = 0.3. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+function evaluateWith(identity: Identity, v: Values, overKey?: string, overValue?: number): Evaluation | undefined {
+  const l = total(v, identity.lhs, overKey, overValue);
+  if (l === undefined) return undefined;
+  const r = total(v, identity.rhs, overKey, overValue);
+  if (r === undefined) return undefined;
+  const lhs = round(l);
+  const rhs = round(r);
+  return { identity, lhs, rhs, holds: lhs === rhs };
+}
+
 /** The identity's two sides, or undefined when a term is missing or blank. */
 export function evaluate(identity: Identity, v: Values): Evaluation | undefined {
-  const terms = [...identity.lhs, ...identity.rhs];
-  if (terms.some(r => typeof get(v, r) !== 'number')) return undefined;
-  const lhs = round(sum(v, identity.lhs));
-  const rhs = round(sum(v, identity.rhs));
-  return { identity, lhs, rhs, holds: lhs === rhs };
+  return evaluateWith(identity, v);
 }
 
 /** The value `solveFor` must take for the identity to hold, when every other term is known. */
 export function solve(identity: Identity, v: Values): number | undefined {
   const s = identity.solveFor;
   const isS = (r: CellRef) => r.row === s.row && r.column === s.column;
-  const others = [...identity.lhs, ...identity.rhs].filter(r => !isS(r));
-  if (others.some(r => typeof get(v, r) !== 'number')) return undefined;
-  const onLeft = identity.lhs.some(isS);
-  const left = sum(v, identity.lhs.filter(r => !isS(r)));
-  const right = sum(v, identity.rhs.filter(r => !isS(r)));
+  let left = 0, right = 0, onLeft = false;
+  for (const r of identity.lhs) {
+    if (isS(r)) { onLeft = true; continue; }
+    const x = valueAt(v, r);
+    if (typeof x !== 'number') return undefined;
+    left += x;
+  }
+  for (const r of identity.rhs) {
+    if (isS(r)) continue;
+    const x = valueAt(v, r);
+    if (typeof x !== 'number') return undefined;
+    right += x;
+  }
   return round(onLeft ? right - left : left - right);
 }
 
+const byTable = new Map<string, Identity[]>();
+/** The identities of the table's kind and generation (a shared list: do not change it). */
 export function identitiesOf(table: Table): Identity[] {
-  return TEMPLATES[table.generation].derived.identities.filter(i => i.table === table.id);
+  const k = `${table.generation}|${table.id}`;
+  let list = byTable.get(k);
+  if (!list) byTable.set(k, (list = TEMPLATES[table.generation].derived.identities.filter(i => i.table === table.id)));
+  return list;
 }
 
 /** Identities through a cell, other than `except`. */
@@ -58,7 +108,6 @@ export function through(table: Table, ref: CellRef, except?: Identity): Identity
  * (they hold, or cannot be evaluated because of a blank) and would fail afterwards.
  */
 export function wouldBreak(table: Table, v: Values, ref: CellRef, value: number, except?: Identity): Identity[] {
-  const after: Values = new Map(v);
-  after.set(cellKey(ref.row, ref.column), value);
-  return through(table, ref, except).filter(i => evaluate(i, v)?.holds !== false && evaluate(i, after)?.holds === false);
+  const key = cellKey(ref.row, ref.column);
+  return through(table, ref, except).filter(i => evaluateWith(i, v)?.holds !== false && evaluateWith(i, v, key, value)?.holds === false);
 }

@@ -25,14 +25,22 @@ function toDate(m: RegExpExecArray, line: number, offset: number): DateFound | u
   return { year, month, day, text, range: { start: { line, character: start }, end: { line, character: start + text.length } } };
 }
 
+/**
+ * Every date and year mention holds 年 once normalized; only 年 and U+F98E (a compatibility
+ * ideograph) normalize to text holding it, so other lines skip NFKC altogether.
+ */
+export const MAY_HOLD_YEAR = /[年\uF98E]/;
+
 /** A line that is only a date (a signature date). */
 export function loneDate(text: string, line: number): DateFound | undefined {
+  if (!MAY_HOLD_YEAR.test(text)) return undefined;
   const m = LONE_DATE.exec(text.normalize('NFKC'));
   return m ? toDate(m, line, 0) : undefined;
 }
 
 /** Counts "20XX年" mentions in a line. */
 export function yearMentions(text: string, into: Record<number, number>): void {
+  if (!MAY_HOLD_YEAR.test(text)) return;
   for (const m of text.normalize('NFKC').matchAll(YEAR)) into[Number(m[1])] = (into[Number(m[1])] ?? 0) + 1;
 }
 

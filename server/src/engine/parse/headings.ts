@@ -16,11 +16,25 @@ export interface HeadingInfo {
 
 const NUMERALS = '一二三四五六七八九十';
 const HEADING = /^([\s\u00a0\u3000\f]*(?:#{1,6}[ \t]*)?)([一二三四五六七八九十]|[0-9０-９]{1,2})[ \t\u3000]*([、.．，,])[\s\u3000]*(\S.*?)[\s\u3000]*$/;
-const PARTS = TEMPLATES['2021'].parts;
+const PARTS = TEMPLATES['2021'].parts.map(p => ({ ...p, norm: normalizeLabel(p.heading), variantNorms: p.variants.map(normalizeLabel) }));
+/** What a heading line starts with once its indentation and Markdown marks are skipped: a numeral. */
+const STARTS_LIKE_HEADING = /^[\s\u00a0\u3000\f]*(?:#{1,6}[ \t]*)?[一二三四五六七八九十0-9０-９]/;
+
+const memo = new Map<string, HeadingInfo | null>();
 
 /** A part heading, or undefined. Table row labels that look like headings (四、结转下年度继续办理) are not. */
 export function classifyHeading(line: string): HeadingInfo | undefined {
-  if (line.length > 80 || line.includes('\t') || line.includes('|')) return undefined;
+  if (line.length > 80 || line.includes('\t') || line.includes('|') || !STARTS_LIKE_HEADING.test(line)) return undefined;
+  // Memoized by text: every line is asked once for section bounds, headings again when parsed.
+  const hit = memo.get(line);
+  if (hit !== undefined) return hit ?? undefined;
+  const result = classifyUncached(line);
+  if (memo.size > 20000) memo.clear();
+  memo.set(line, result ?? null);
+  return result;
+}
+
+function classifyUncached(line: string): HeadingInfo | undefined {
   const m = HEADING.exec(line);
   if (!m) return undefined;
   const [, indent, numeral, punct, rest] = m;
@@ -35,10 +49,10 @@ export function classifyHeading(line: string): HeadingInfo | undefined {
     let how: MatchHow | undefined;
     let score = 0;
     if (rest === p.heading) { how = 'exact'; score = 1; }
-    else if (norm === normalizeLabel(p.heading)) { how = 'normalized'; score = 1; }
-    else if (p.variants.some(v => normalizeLabel(v) === norm)) { how = 'variant'; score = 0.95; }
+    else if (norm === p.norm) { how = 'normalized'; score = 1; }
+    else if (p.variantNorms.some(v => v === norm)) { how = 'variant'; score = 0.95; }
     else {
-      const sim = Math.max(similarity(norm, normalizeLabel(p.heading)), ...p.variants.map(v => similarity(norm, normalizeLabel(v))));
+      const sim = Math.max(similarity(norm, p.norm), ...p.variantNorms.map(v => similarity(norm, v)));
       const keyword = p.keywords.some(k => norm.includes(k));
       // ASCII-numbered lines are list items in prose unless they read like the heading itself.
       if (sim >= 0.6 || (!ascii && keyword)) { how = 'fuzzy'; score = Math.max(sim, keyword ? 0.6 : 0); }
@@ -60,6 +74,7 @@ export function classifyHeading(line: string): HeadingInfo | undefined {
 const TITLE = /政府信息公开(?:工作)?(?:年度)?报告|年度报告$/;
 /** A title line (…年度报告), with the year it names if any. */
 export function classifyTitle(line: string): { year?: number; start: number; end: number } | undefined {
+  if (!line.includes('报告')) return undefined; // what TITLE needs, found without trimming every line
   const t = line.trim();
   if (!t || t.length > 60 || !TITLE.test(t) || /[。，,；;]/.test(t) || /^(本|根据|按照)/.test(t)) return undefined;
   const y = /((?:19|20)\d\d)\s*年/.exec(t.normalize('NFKC'));

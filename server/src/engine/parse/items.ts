@@ -22,6 +22,30 @@ export interface Item {
   labels?: LabelMatch[];
 }
 
+/** What a token's text reads as, independent of where it stands (memoized by text). */
+interface Reading { kind: ItemKind; reading?: CellReading; labels?: LabelMatch[] }
+
+const readings = new Map<string, Reading>();
+
+function readToken(text: string): Reading {
+  const hit = readings.get(text);
+  if (hit) return hit;
+  let r: Reading;
+  const reading = looksNumeric(text) || text.length <= 2 ? readCell(text) : undefined;
+  if (reading?.kind === 'number') r = { kind: 'value', reading };
+  else if (reading?.kind === 'blank') r = { kind: 'blank', reading };
+  else {
+    const c = classifyLabel(text);
+    r = c.matches.length ? { kind: 'label', labels: c.matches } : { kind: c.fragment ? 'fragment' : 'text', reading: reading ?? { kind: 'text' } };
+  }
+  if (readings.size > 20000) readings.clear();
+  readings.set(text, r);
+  return r;
+}
+
+const SOFT: Reading = { kind: 'soft' };
+const BLANK: Reading = { kind: 'blank' };
+
 /** Items of lines [from, to) of a section; `lineOf(i)` gives the absolute line of lexed line i. */
 export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
   const items: Item[] = [];
@@ -32,15 +56,12 @@ export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
     if (lx.noise) continue;
     const alone = lx.tokens.length === 1;
     for (const t of lx.tokens) {
-      const base = { line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone, encoding: lx.encoding };
-      if (t.soft) { items.push({ ...base, kind: 'soft' }); continue; }
-      if (t.text === '') { items.push({ ...base, kind: 'blank' }); continue; }
-      const reading = looksNumeric(t.text) || t.text.length <= 2 ? readCell(t.text) : undefined;
-      if (reading?.kind === 'number') { items.push({ ...base, kind: 'value', reading }); continue; }
-      if (reading?.kind === 'blank') { items.push({ ...base, kind: 'blank', reading }); continue; }
-      const c = classifyLabel(t.text);
-      if (c.matches.length) items.push({ ...base, kind: 'label', labels: c.matches });
-      else items.push({ ...base, kind: c.fragment ? 'fragment' : 'text', reading: reading ?? { kind: 'text' } });
+      const r = t.soft ? SOFT : t.text === '' ? BLANK : readToken(t.text);
+      // One object shape for every item keeps the placement loops monomorphic.
+      items.push({
+        kind: r.kind, line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone,
+        encoding: lx.encoding, reading: r.reading, labels: r.labels,
+      });
     }
   }
   return items;

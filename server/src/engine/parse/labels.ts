@@ -85,7 +85,14 @@ export function classifyLabel(raw: string): Classified {
   return result;
 }
 
+/**
+ * Longer than any label could be, even padded: prose. Checked before normalizing, whose
+ * trailing-punctuation pattern takes quadratic time on a long run of commas or colons.
+ */
+const MAX_LABEL_SOURCE = 1000;
+
 function classifyUncached(raw: string): Classified {
+  if (raw.length > MAX_LABEL_SOURCE) return NONE;
   const text = raw.trim();
   const norm = normalizeLabel(text);
   if (!norm || !hasCjk(norm)) return NONE;

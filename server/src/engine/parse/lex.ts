@@ -46,7 +46,11 @@ function splitOn(line: string, sep: string, from: number): Token[] {
 }
 
 const PAGE_NUMBER = /^[\s\f]*(?:[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$/;
-const RULE = /^[\s\f]*\|?[\s|:]*-{3,}[-\s|:\t]*$/;
+// A rule line: whitespace, pipes and colons, three dashes, then more of the same. Written
+// so no two parts of the pattern can take the same character: a long line cannot send the
+// matcher back and forth (the former /^[\s\f]*\|?[\s|:]*-{3,}[-\s|:\t]*$/, the same
+// language, took quadratic time on a line of spaces or tabs).
+const RULE = /^[\s|:]*-{3}[-\s|:]*$/;
 const MD_SEPARATOR = /^[\s|:\-]+$/;
 const NUMBERS_ONLY = /^[+\-]?\d[\d.,]*(?: [+\-]?\d[\d.,]*)+$/;
 

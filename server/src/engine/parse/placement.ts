@@ -33,11 +33,23 @@ const ROW_PER_LINE: ReadonlySet<Encoding | null> = new Set(['tsv', 'markdown', '
 
 const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
+/** A table declaration's rows in template order and each row's index (built once per declaration). */
+const orders = new WeakMap<object, { order: RowDecl[]; indexOf: Map<string, number> }>();
+function orderOf(decl: ReturnType<typeof tableDecl>) {
+  let o = orders.get(decl);
+  if (!o) {
+    const order = decl.blocks.flatMap(b => b.rows);
+    orders.set(decl, (o = { order, indexOf: new Map(order.map((r, i) => [r.id, i])) }));
+  }
+  return o;
+}
+
+const isValue = (i: Item) => i.kind === 'value' || i.kind === 'text';
+
 export function place(tableId: TableId, items: readonly Item[], gen: Generation): Placement {
   const decl = tableDecl(gen, tableId);
   const rowInfo = rowsOf(decl);
-  const order: RowDecl[] = decl.blocks.flatMap(b => b.rows);
-  const indexOf = new Map(order.map((r, i) => [r.id, i]));
+  const { order, indexOf } = orderOf(decl);
   const builds = new Map<string, RowBuild>();
   const unplaced: Unplaced[] = [];
   let current: RowBuild | undefined;
@@ -46,10 +58,17 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   let evidence = 0;
 
   const expected = (b: RowBuild) => rowInfo.get(b.id)!.columns.length;
-  const valueCount = (b: RowBuild) => b.items.filter(i => i.kind === 'value' || i.kind === 'text').length;
-  const cellCount = (b: RowBuild) => b.items.filter(i => i.kind !== 'soft').length;
-  const hasValues = (b: RowBuild) => valueCount(b) > 0;
-  const nextUnfilled = (): RowDecl | undefined => order.find((r, i) => i > lastFilled && !(builds.get(r.id) && hasValues(builds.get(r.id)!)));
+  // Counted in loops, not filtered: placement runs per table per generation on every re-parse.
+  const valueCount = (b: RowBuild) => { let n = 0; for (const i of b.items) if (isValue(i)) n++; return n; };
+  const cellCount = (b: RowBuild) => { let n = 0; for (const i of b.items) if (i.kind !== 'soft') n++; return n; };
+  const hasValues = (b: RowBuild) => { for (const i of b.items) if (isValue(i)) return true; return false; };
+  const nextUnfilled = (): RowDecl | undefined => {
+    for (let i = lastFilled + 1; i < order.length; i++) {
+      const b = builds.get(order[i].id);
+      if (!(b && hasValues(b))) return order[i];
+    }
+    return undefined;
+  };
   const open = (row: RowDecl): RowBuild => {
     let b = builds.get(row.id);
     if (!b) { b = { id: row.id, index: indexOf.get(row.id)!, items: [], extraBlanks: [], closed: false }; builds.set(row.id, b); }

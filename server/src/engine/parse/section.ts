@@ -20,13 +20,29 @@ export interface SectionResult {
   lastTextLine: number;
 }
 
+/** A section's parse result at its place in the document. */
+export type PlacedSection = SectionResult & { start: number; end: number };
+
+/**
+ * The result placed at lines [start, end). Written field by field so every section has
+ * one object shape: the walks over all sections on each keystroke (document.ts,
+ * assemble.ts) stay fast. `FIELDS` fails to compile when SectionResult gains a field.
+ */
+export function placeSection(r: SectionResult, start: number, end: number): PlacedSection {
+  return { heading: r.heading, title: r.title, tables: r.tables, period: r.period, loneDates: r.loneDates, years: r.years, lastTextLine: r.lastTextLine, start, end };
+}
+const FIELDS: Record<keyof SectionResult, true> = { heading: true, title: true, tables: true, period: true, loneDates: true, years: true, lastTextLine: true };
+void FIELDS;
+
 /** Whether a line starts a section: a part heading or a title. */
 export function isBoundary(line: string): boolean {
   return classifyHeading(line) !== undefined || classifyTitle(line) !== undefined;
 }
 
 export function parseSection(lines: readonly string[], firstLine: number): SectionResult {
-  const result: SectionResult = { tables: [], loneDates: [], years: {}, lastTextLine: firstLine };
+  // Every field present from the start: sections then share one shape, which keeps the
+  // per-keystroke walks over all sections (document.ts, assemble.ts) fast.
+  const result: SectionResult = { heading: undefined, title: undefined, tables: [], period: undefined, loneDates: [], years: {}, lastTextLine: firstLine };
   let bodyFrom = 0;
   if (lines.length) {
     const h = classifyHeading(lines[0]);

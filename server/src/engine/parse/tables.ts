@@ -1,6 +1,6 @@
 // Finds the tables in a section's item stream and places each one, choosing the
 // template generation its labels (and, failing that, the better fit) point to.
-import { GENERATIONS, type TableId } from '../templates';
+import { GENERATIONS, TABLE_IDS, tableDecl, type Generation, type TableId } from '../templates';
 import type { Encoding, Table } from '../model';
 import type { Item } from './items';
 import { place } from './placement';
@@ -32,9 +32,27 @@ function regions(items: readonly Item[]): { table: TableId; items: Item[] }[] {
   return out;
 }
 
+/** Labels naming this generation of the table and not the other (what place() counts as evidence). */
+function evidenceOf(tableId: TableId, items: readonly Item[], gen: Generation): number {
+  let n = 0;
+  for (const item of items) {
+    if (item.kind === 'label' && item.labels!.some(m => m.entry.table === tableId && m.entry.generations.length === 1 && m.entry.generations[0] === gen && m.how !== 'variant' && m.how !== 'fuzzy')) n++;
+  }
+  return n;
+}
+
+/** Tables the two generations declare alike (table 四): placement cannot tell them apart. */
+const SAME_IN_BOTH = new Set<TableId>(TABLE_IDS.filter(id => JSON.stringify(tableDecl('2019', id)) === JSON.stringify(tableDecl('2021', id))));
+
 export function parseTables(items: readonly Item[]): Table[] {
   return regions(items).map(({ table, items: its }) => {
-    const tries = GENERATIONS.map(g => place(table, its, g));
+    const evidence = { '2019': evidenceOf(table, its, '2019'), '2021': evidenceOf(table, its, '2021') };
+    // The generation with more evidence wins outright, and one declared alike in both gives
+    // the same placement either way (2021 wins the tie): only a real tie needs both tried.
+    const gens: readonly Generation[] =
+      evidence['2019'] !== evidence['2021'] ? [evidence['2019'] > evidence['2021'] ? '2019' : '2021']
+      : SAME_IN_BOTH.has(table) ? ['2021'] : GENERATIONS;
+    const tries = gens.map(g => place(table, its, g));
     tries.sort((a, b) => b.evidence - a.evidence || b.score - a.score || (a.generation === '2021' ? -1 : 1));
     const best = tries[0];
     const last = its[its.length - 1];
@@ -45,10 +63,7 @@ export function parseTables(items: readonly Item[]): Table[] {
       range: { start: { line: its[0].line, character: its[0].start }, end: { line: last.line, character: last.end } },
       rows: best.rows,
       unplaced: best.unplaced,
-      generationEvidence: {
-        '2019': tries.find(t => t.generation === '2019')!.evidence,
-        '2021': tries.find(t => t.generation === '2021')!.evidence,
-      },
+      generationEvidence: evidence,
     };
   });
 }

@@ -1,0 +1,246 @@
+// `npm run bench`: how fast the engine, the server and the CLI are, as medians over
+// repeated runs and as ratios measured in the same run. Prints numbers; asserts nothing.
+// `node dist/test/bench/run.js [--only 1,2,…] [--quick]`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ReportDocument, check, type Range } from '../../server/src/engine';
+import { readSample, sampleByPrefix, sampleNames, ROOT } from '../helpers';
+import { compilation, rng, SEEDS, varyNumbers } from './corpus';
+import { LspClient, SERVER } from './lsp';
+import { interleaved, mark, median, ms, now, p95, ratio } from './stats';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',').map(Number)) : undefined;
+const wanted = (n: number) => !only || only.has(n);
+
+const targets: { what: string; value: string; target: string; met: boolean }[] = [];
+const target = (what: string, value: string, goal: string, met: boolean) => targets.push({ what, value, target: goal, met });
+
+let sink = 0;
+const LINE_BREAK = /\r\n|\r|\n/;
+const DIGIT = /\d/;
+/** The bare scan: split into lines, one regex pass (is there a number on the line?). */
+function bare(text: string): number {
+  let n = 0;
+  for (const line of text.split(LINE_BREAK)) if (DIGIT.test(line)) n++;
+  return n;
+}
+/** What an editor needs on open: the parse, the model and every rule's findings. */
+function full(text: string): number {
+  const doc = new ReportDocument(text);
+  return check(doc, { locale: 'zh-cn' }).length + doc.model.reports.length;
+}
+
+function title(s: string) { console.log(`\n## ${s}\n`); }
+function row(cells: (string | number)[]) { console.log(`| ${cells.join(' | ')} |`); }
+
+// ── 1 ─────────────────────────────────────────────────────────────────────────────
+function seedsVsBare() {
+  title('1. Full parse + check of each seed vs the bare scan (split into lines + one regex pass)');
+  row(['seed', 'chars', 'lines', 'full (median)', 'bare (median)', 'full/bare']);
+  row(['---', '---:', '---:', '---:', '---:', '---:']);
+  const runs = QUICK ? 40 : 200;
+  for (const seed of SEEDS) {
+    const text = readSample(seed);
+    // The bare scan is ~1000× cheaper: 20 of them per sample keep the timer's resolution out of it.
+    const s = interleaved({ full: () => { sink += full(text); }, bare: () => { for (let i = 0; i < 20; i++) sink += bare(text); } }, runs, 20);
+    const f = median(s.full), b = median(s.bare) / 20;
+    row([sampleByPrefix(seed), text.length, text.split(LINE_BREAK).length, ms(f), ms(b), ratio(f, b)]);
+    target(`full/bare, seed ${seed}`, ratio(f, b), '≤ 5×', f / b <= 5);
+  }
+}
+
+// ── 2 ─────────────────────────────────────────────────────────────────────────────
+interface Keystroke { name: string; at: Range['start'] }
+
+/** A number cell and a line of prose in a report in the middle of the compilation. */
+function keystrokeSites(doc: ReportDocument): Keystroke[] {
+  const reports = doc.model.reports;
+  const r = reports[Math.floor(reports.length / 2)];
+  const t = r.tables.applications ?? Object.values(r.tables)[0]!;
+  const cell = Object.values(t.rows).flatMap(x => Object.values(x.cells)).find(c => c.kind === 'number')!;
+  let prose = -1;
+  for (let l = r.range.start.line; l <= r.range.end.line; l++) {
+    const s = doc.line(l);
+    if (s.length >= 40 && !/[\t|]/.test(s) && !/\s{2,}/.test(s.trim())) { prose = l; break; }
+  }
+  return [
+    { name: 'table cell', at: cell.range.end },
+    { name: 'prose', at: { line: prose, character: Math.floor(doc.line(prose).length / 2) } },
+  ];
+}
+
+function typeAndUndo(doc: ReportDocument, at: Range['start'], text: string, runs: number): number[] {
+  const samples: number[] = [];
+  const lines = text.split(LINE_BREAK).length - 1;
+  const endOf = (): Range['start'] => (lines ? { line: at.line + lines, character: text.length - text.lastIndexOf('\n') - 1 } : { line: at.line, character: at.character + text.length });
+  for (let i = 0; i < runs; i++) {
+    const insert = i % 2 === 0;
+    const t = now();
+    doc.update([insert ? { range: { start: at, end: at }, text } : { range: { start: at, end: endOf() }, text: '' }]);
+    sink += check(doc, { locale: 'zh-cn' }).length + doc.model.reports.length;
+    samples.push(now() - t);
+  }
+  return samples;
+}
+
+function compilationBench(big: { text: string; bytes: number; copies: number }) {
+  title(`2. A ${(big.bytes / 1048576).toFixed(2)} MB compilation (${big.copies} reports pasted together)`);
+  const runs = QUICK ? 3 : 9;
+  const s = interleaved({ full: () => { sink += full(big.text); }, bare: () => { sink += bare(big.text); } }, runs, 2);
+  const f = median(s.full), b = median(s.bare);
+  console.log(`full parse + check: median ${ms(f)}, bare scan ${ms(b)}: full/bare ${ratio(f, b)}\n`);
+  target('full/bare, 2 MB', ratio(f, b), '≤ 10×', f / b <= 10);
+
+  const doc = new ReportDocument(big.text);
+  check(doc, { locale: 'zh-cn' });
+  row(['keystroke (update + model + check)', 'median', 'p95', 'full/keystroke (median)']);
+  row(['---', '---:', '---:', '---:']);
+  const n = QUICK ? 100 : 1000;
+  for (const site of keystrokeSites(doc)) {
+    const k = typeAndUndo(doc, site.at, '7', n);
+    row([`digit in a ${site.name}, typed and deleted`, ms(median(k)), ms(p95(k)), ratio(f, median(k))]);
+    target(`keystroke in ${site.name}: full/incremental`, ratio(f, median(k)), '≥ 50×', f / median(k) >= 50);
+    target(`keystroke in ${site.name}: p95`, ms(p95(k)), '< 1 ms', p95(k) < 1);
+  }
+  // Not a target: Enter moves every later line, so the sections after it are shifted copies.
+  const sites = keystrokeSites(doc);
+  const enter = typeAndUndo(doc, sites[1].at, '\n', QUICK ? 20 : 100);
+  row(['(for reference) Enter in prose, typed and deleted', ms(median(enter)), ms(p95(enter)), ratio(f, median(enter))]);
+}
+
+// ── 3 ─────────────────────────────────────────────────────────────────────────────
+async function markdownlintBench(big: { text: string; bytes: number }) {
+  title('3. markdownlint 0.40 (library, default rules) on the same bytes, as the peer');
+  let lint: (o: object) => unknown;
+  try {
+    // markdownlint is ESM only; a computed specifier keeps the import dynamic under CommonJS.
+    const specifier = 'markdownlint/sync';
+    ({ lint } = await import(specifier) as { lint: (o: object) => unknown });
+  } catch (e) {
+    console.log(`markdownlint not installed (${(e as Error).message}); skipped`);
+    return;
+  }
+  row(['document', 'markdownlint (median)', 'nianbao full (median)', 'markdownlint/nianbao']);
+  row(['---', '---:', '---:', '---:']);
+  const docs: [string, string, number][] = [
+    ...SEEDS.map(s => [sampleByPrefix(s), readSample(s), QUICK ? 10 : 40] as [string, string, number]),
+    [`${(big.bytes / 1048576).toFixed(2)} MB compilation`, big.text, QUICK ? 2 : 5],
+  ];
+  for (const [name, text, runs] of docs) {
+    const s = interleaved({
+      markdownlint: () => { sink += Object.keys(lint({ strings: { doc: text } }) as object).length; },
+      nianbao: () => { sink += full(text); },
+    }, runs, 2);
+    const m = median(s.markdownlint), n = median(s.nianbao);
+    row([name, ms(m), ms(n), ratio(m, n)]);
+    if (name.startsWith('002') || runs < 10) target(`markdownlint/nianbao, ${name.startsWith('002') ? 'seed 002' : '2 MB'}`, ratio(m, n), '≥ 30×', m / n >= 30);
+  }
+}
+
+// ── 4 and 6 ───────────────────────────────────────────────────────────────────────
+/** didChange → publishDiagnostics for the same version, typing a digit in a cell and deleting it. */
+async function serverLatency(client: LspClient, uri: string, text: string, runs: number): Promise<{ open: number; samples: number[] }> {
+  let t = now();
+  let version = 1;
+  const opened = client.diagnostics(uri, version, 120000);
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version, text } });
+  await opened;
+  const open = now() - t;
+  const doc = new ReportDocument(text);
+  const at = keystrokeSites(doc)[0].at;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    version++;
+    const change = i % 2 === 0
+      ? { range: { start: at, end: at }, text: '7' }
+      : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const got = client.diagnostics(uri, version);
+    t = now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await got;
+    samples.push(now() - t);
+  }
+  return { open, samples };
+}
+
+async function serverBench(big: { text: string; bytes: number }) {
+  title('4. The real server over stdio: didChange → publishDiagnostics (debounce set to 0)');
+  if (!existsSync(SERVER)) { console.log(`${SERVER} not built; skipped (and 6)`); return; }
+  const client = new LspClient();
+  try {
+    await client.initialize({ debounceMs: 0 });
+    const before = client.memory();
+    row(['document', 'open → diagnostics', 'change → diagnostics p50', 'p95']);
+    row(['---', '---:', '---:', '---:']);
+    const seed = await serverLatency(client, 'file:///bench/seed-002.txt', readSample('002'), QUICK ? 50 : 300);
+    row(['seed 002', ms(seed.open), ms(median(seed.samples)), ms(p95(seed.samples))]);
+    target('stdio latency p95, seed', ms(p95(seed.samples)), '< 10 ms', p95(seed.samples) < 10);
+    const large = await serverLatency(client, 'file:///bench/compilation.txt', big.text, QUICK ? 20 : 100);
+    row([`${(big.bytes / 1048576).toFixed(2)} MB compilation`, ms(large.open), ms(median(large.samples)), ms(p95(large.samples))]);
+    const after = client.memory();
+    title('6. Memory of the server holding the 2 MB document');
+    console.log(`RSS after initialize: ${(before.rssKb / 1024).toFixed(0)} MB; holding both documents: ${(after.rssKb / 1024).toFixed(0)} MB; peak (VmHWM): ${(after.peakKb / 1024).toFixed(0)} MB`);
+    target('server peak RSS with the 2 MB document (no target)', `${(after.peakKb / 1024).toFixed(0)} MB`, '—', true);
+  } finally {
+    await client.close();
+  }
+}
+
+// ── 5 ─────────────────────────────────────────────────────────────────────────────
+function cliBench() {
+  title('5. CLI batch: 1,000 report files, one invocation, `check --jobs 2`');
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) { console.log(`${cli} not built; skipped`); return; }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+  try {
+    const names = sampleNames();
+    const texts = names.map(n => readSample(n));
+    for (let i = 0; i < 1000; i++) {
+      const k = i % names.length;
+      writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}_${names[k]}`), varyNumbers(texts[k], rng(i)));
+    }
+    row(['jobs', 'wall time (median of 3)', 'reports/second', 'files reported']);
+    row(['---', '---:', '---:', '---:']);
+    for (const jobs of [2, 1]) {
+      const walls: number[] = [];
+      let reported = 0;
+      for (let r = 0; r < 3; r++) {
+        const t = now();
+        const res = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--jobs', String(jobs), dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+        walls.push(now() - t);
+        try { reported = (JSON.parse(res.stdout) as { files: unknown[] }).files.length; } catch { reported = -1; console.log(res.stderr.slice(0, 500)); }
+      }
+      const w = median(walls);
+      row([jobs, ms(w), (1000 / (w / 1000)).toFixed(0), reported]);
+      if (jobs === 2) target('1,000 reports, --jobs 2', ms(w), '< 3 s', w < 3000);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function machine(): string {
+  const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model;
+  return `${new Date().toISOString().slice(0, 10)} · ${os.availableParallelism()} cores (${cpu}) · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM · node ${process.version} · ${os.platform()} ${os.release()}`;
+}
+
+async function main() {
+  console.log(`# nianbao bench\n\n${machine()}`);
+  const big = compilation();
+  if (wanted(1)) seedsVsBare();
+  if (wanted(2)) compilationBench(big);
+  if (wanted(3)) await markdownlintBench(big);
+  if (wanted(4) || wanted(6)) await serverBench(big);
+  if (wanted(5)) cliBench();
+  title('Targets');
+  row(['measure', 'value', 'target', '']);
+  row(['---', '---:', '---', '---']);
+  for (const t of targets) row([t.what, t.value, t.target, t.target === '—' ? '' : mark(t.met)]);
+  if (sink === -1) console.log(sink);
+}
+
+main().catch(e => { console.error(e); process.exitCode = 1; });
