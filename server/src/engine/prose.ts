@@ -27,30 +27,39 @@ export interface ProseFacts { numbers: ProseNumber[]; allUpheld: ProseAllUpheld[
 /** Report text with whitespace removed, and where each remaining character stands. */
 interface Compact { text: string; at: Position[] }
 
-const PAGE_NUMBER = /^[\s\u3000]*[-－—]?\s*\d{1,3}\s*[-－—]?[\s\u3000]*$/;
+const WHITESPACE = /[\s\u3000]/;
+// Tested on the trimmed line: whitespace quantifiers on both sides of optional parts would
+// backtrack quadratically on a long line of spaces.
+const PAGE_NUMBER = /^[-－—]?\s*\d{1,3}\s*[-－—]?$/;
+const isPageNumber = (line: string) => line.length < 4096 && PAGE_NUMBER.test(line.trim());
 
 /** Prose lines of parts 一, 三 and 四, outside the tables, joined across line breaks. */
 function compactProse(doc: ReportDocument, report: Report): Compact {
   const tables = [...Object.values(report.tables), ...report.extraTables].map(t => t!.range);
   const inTable = (line: number) => tables.some(r => line >= r.start.line && line <= r.end.line);
-  const out: Compact = { text: '', at: [] };
+  // Characters are collected in an array and joined once: appending to a string and
+  // testing its end per line is quadratic on a pasted megabyte line.
+  const chars: string[] = [];
+  const at: Position[] = [];
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   for (const part of report.parts.filter(p => p.number === 1 || p.number === 3 || p.number === 4)) {
     for (let line = part.bodyRange.start.line; line <= part.bodyRange.end.line; line++) {
       const text = doc.line(line);
-      if (inTable(line) || PAGE_NUMBER.test(text)) continue;
+      if (inTable(line) || isPageNumber(text)) continue;
       // Digits on both sides of a line break are two numbers, not one.
-      if (/\d$/.test(out.text) && /^[\s\u3000]*\d/.test(text)) { out.text += '·'; out.at.push({ line, character: 0 }); }
+      if (isDigit(chars[chars.length - 1]) && /^[\s\u3000]*\d/.test(text)) { chars.push('·'); at.push({ line, character: 0 }); }
       for (let ch = 0; ch < text.length; ch++) {
         const c = text[ch];
-        if (/[\s\u3000]/.test(c)) continue;
-        out.text += c.normalize('NFKC').length === 1 ? c.normalize('NFKC') : c;
-        out.at.push({ line, character: ch });
+        if (WHITESPACE.test(c)) continue;
+        const n = c.charCodeAt(0) < 128 ? c : c.normalize('NFKC');
+        chars.push(n.length === 1 ? n : c);
+        at.push({ line, character: ch });
       }
     }
-    out.text += '。';
-    out.at.push(out.at[out.at.length - 1] ?? { line: part.range.start.line, character: 0 });
+    chars.push('。');
+    at.push(at[at.length - 1] ?? { line: part.range.start.line, character: 0 });
   }
-  return out;
+  return { text: chars.join(''), at };
 }
 
 const rangeOf = (c: Compact, from: number, to: number): Range => {
@@ -58,7 +67,8 @@ const rangeOf = (c: Compact, from: number, to: number): Range => {
   return { start: c.at[from], end: { line: end.line, character: end.character + 1 } };
 };
 
-const N = '(\\d+)';
+// A number never starts inside another; saying so keeps a long digit run linear.
+const N = '(?<!\\d)(\\d+)';
 const Q = '["“”「」\'‘’]?';
 /** Totals: only read in a clause that is not a 其中 (a part of some other whole). */
 const TOTALS: [QuantityId, RegExp][] = [
