@@ -101,8 +101,17 @@ const CASE_OUTCOMES: [string, RegExp][] = [
 ];
 const ALL_UPHELD = /均(?:获|被|予以|已)?维持/g;
 
+/** Per report object: a report is rebuilt whenever its lines change, so the facts hold while it lives. */
+const factsCache = new WeakMap<Report, ProseFacts>();
+
 /** Every number the prose quotes about the tables, and every "均获维持". */
 export function proseFacts(doc: ReportDocument, report: Report): ProseFacts {
+  let facts = factsCache.get(report);
+  if (!facts) factsCache.set(report, facts = readProseFacts(doc, report));
+  return facts;
+}
+
+function readProseFacts(doc: ReportDocument, report: Report): ProseFacts {
   const c = compactProse(doc, report);
   const numbers: ProseNumber[] = [];
   const allUpheld: ProseAllUpheld[] = [];
