@@ -81,7 +81,8 @@ function runRules(ctx: RuleContext, options: CheckOptions): Finding[] {
     try { found = rule.check(ctx); } catch (e) {
       found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
     }
-    for (const f of found) out.push(sev === rule.severity ? f : { ...f, severity: sev });
+    // Set in place (the rule's findings are its own): a copy would compute lazy fixes now.
+    for (const f of found) { if (sev !== rule.severity) f.severity = sev; out.push(f); }
   }
   return out;
 }

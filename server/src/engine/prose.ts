@@ -3,7 +3,7 @@
 // Only phrasings that clearly name one quantity are read; anything else is left alone,
 // because a false alarm is worse than a miss.
 import type { ReportDocument } from './document';
-import type { Position, Range, Report } from './model';
+import type { Range, Report } from './model';
 import { rowsOf, tableDecl, type CellRef } from './templates';
 
 export type QuantityId =
@@ -24,14 +24,28 @@ export interface ProseAllUpheld { groups: ('review' | 'suit')[]; range: Range }
 
 export interface ProseFacts { numbers: ProseNumber[]; allUpheld: ProseAllUpheld[] }
 
-/** Report text with whitespace removed, and where each remaining character stands. */
-interface Compact { text: string; at: Position[] }
+/** Report text with whitespace removed, and where each remaining character stands (line and character, in parallel arrays). */
+interface Compact { text: string; lines: number[]; chars: number[] }
 
-const WHITESPACE = /[\s\u3000]/;
 // Tested on the trimmed line: whitespace quantifiers on both sides of optional parts would
 // backtrack quadratically on a long line of spaces.
 const PAGE_NUMBER = /^[-－—]?\s*\d{1,3}\s*[-－—]?$/;
 const isPageNumber = (line: string) => line.length < 4096 && PAGE_NUMBER.test(line.trim());
+const isWhitespace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
+
+/** One character's NFKC form when that is one character (full-width digits and punctuation), else itself; memoized. */
+const folded = new Map<string, string>();
+function fold(c: string): string {
+  const code = c.charCodeAt(0);
+  // ASCII and the CJK unified ideographs are their own NFKC form: most of the text.
+  if (code < 128 || (code >= 0x4e00 && code <= 0x9fff)) return c;
+  let f = folded.get(c);
+  if (f === undefined) {
+    const n = c.normalize('NFKC');
+    folded.set(c, f = n.length === 1 ? n : c);
+  }
+  return f;
+}
 
 /** Prose lines of parts 一, 三 and 四, outside the tables, joined across line breaks. */
 function compactProse(doc: ReportDocument, report: Report): Compact {
@@ -39,33 +53,32 @@ function compactProse(doc: ReportDocument, report: Report): Compact {
   const inTable = (line: number) => tables.some(r => line >= r.start.line && line <= r.end.line);
   // Characters are collected in an array and joined once: appending to a string and
   // testing its end per line is quadratic on a pasted megabyte line.
-  const chars: string[] = [];
-  const at: Position[] = [];
+  const text: string[] = [];
+  const out: Compact = { text: '', lines: [], chars: [] };
+  const push = (c: string, line: number, ch: number) => { text.push(c); out.lines.push(line); out.chars.push(ch); };
   const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   for (const part of report.parts.filter(p => p.number === 1 || p.number === 3 || p.number === 4)) {
     for (let line = part.bodyRange.start.line; line <= part.bodyRange.end.line; line++) {
-      const text = doc.line(line);
-      if (inTable(line) || isPageNumber(text)) continue;
+      const s = doc.line(line);
+      if (inTable(line) || isPageNumber(s)) continue;
       // Digits on both sides of a line break are two numbers, not one.
-      if (isDigit(chars[chars.length - 1]) && /^[\s\u3000]*\d/.test(text)) { chars.push('·'); at.push({ line, character: 0 }); }
-      for (let ch = 0; ch < text.length; ch++) {
-        const c = text[ch];
-        if (WHITESPACE.test(c)) continue;
-        const n = c.charCodeAt(0) < 128 ? c : c.normalize('NFKC');
-        chars.push(n.length === 1 ? n : c);
-        at.push({ line, character: ch });
+      if (isDigit(text[text.length - 1]) && /^[\s\u3000]*\d/.test(s)) push('·', line, 0);
+      for (let ch = 0; ch < s.length; ch++) {
+        if (!isWhitespace(s.charCodeAt(ch))) push(fold(s[ch]), line, ch);
       }
     }
-    chars.push('。');
-    at.push(at[at.length - 1] ?? { line: part.range.start.line, character: 0 });
+    const last = out.lines.length - 1;
+    if (last >= 0) push('。', out.lines[last], out.chars[last]);
+    else push('。', part.range.start.line, 0);
   }
-  return { text: chars.join(''), at };
+  out.text = text.join('');
+  return out;
 }
 
-const rangeOf = (c: Compact, from: number, to: number): Range => {
-  const end = c.at[to - 1];
-  return { start: c.at[from], end: { line: end.line, character: end.character + 1 } };
-};
+const rangeOf = (c: Compact, from: number, to: number): Range => ({
+  start: { line: c.lines[from], character: c.chars[from] },
+  end: { line: c.lines[to - 1], character: c.chars[to - 1] + 1 },
+});
 
 // A number never starts inside another; saying so keeps a long digit run linear.
 const N = '(?<!\\d)(\\d+)';
@@ -100,6 +113,7 @@ const CASE_OUTCOMES: [string, RegExp][] = [
   ['pending', new RegExp(`尚?未审结${N}件`, 'g')],
 ];
 const ALL_UPHELD = /均(?:获|被|予以|已)?维持/g;
+const COUNT = /\d件/;
 
 /** Per report object: a report is rebuilt whenever its lines change, so the facts hold while it lives. */
 const factsCache = new WeakMap<Report, ProseFacts>();
@@ -125,6 +139,8 @@ function readProseFacts(doc: ReportDocument, report: Report): ProseFacts {
   for (const s of c.text.matchAll(/[^。；;！？!?]+/g)) {
     const sentence = s[0];
     const base = s.index!;
+    // Every pattern reads a count written as digits before 件, or 维持: most sentences have neither.
+    if (!COUNT.test(sentence) && !sentence.includes('维持')) continue;
     for (const cl of sentence.matchAll(/[^，,]+/g)) {
       if (cl[0].includes('其中')) continue;
       for (const [q, re] of TOTALS) {

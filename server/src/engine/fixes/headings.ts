@@ -114,16 +114,28 @@ export function lineInsertion(doc: ReportDocument, at: { line: number; before: b
  * parsed (sections parse independently, so the result is the same as in the whole
  * document, but its positions start at line 0). Undefined when the edits leave the
  * report or split it in two.
+ *
+ * The report's text is taken when the reparser is made: fixes verified with it may be
+ * computed later (lazyFixes), after the document has moved on.
  */
-export function reportAfter(ctx: RuleContext, edits: readonly Edit[]): Report | undefined {
+export type Reparse = (edits: readonly Edit[]) => Report | undefined;
+const reparsers = new WeakMap<RuleContext, Reparse>();
+export function reparser(ctx: RuleContext): Reparse {
+  let r = reparsers.get(ctx);
+  if (!r) reparsers.set(ctx, r = makeReparser(ctx));
+  return r;
+}
+function makeReparser(ctx: RuleContext): Reparse {
   const from = ctx.report.range.start.line;
   const to = ctx.report.range.end.line;
-  if (edits.some(e => e.range.start.line < from || e.range.end.line > to)) return undefined;
   const text = ctx.doc.getTextIn({ start: { line: from, character: 0 }, end: { line: to, character: ctx.doc.line(to).length } });
-  const shift = (p: Position): Position => ({ line: p.line - from, character: p.character });
-  const local = edits.map(e => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText }));
-  const reports = new ReportDocument(applyEdits(text, local)).model.reports;
-  return reports.length === 1 ? reports[0] : undefined;
+  return edits => {
+    if (edits.some(e => e.range.start.line < from || e.range.end.line > to)) return undefined;
+    const shift = (p: Position): Position => ({ line: p.line - from, character: p.character });
+    const local = edits.map(e => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText }));
+    const reports = new ReportDocument(applyEdits(text, local)).model.reports;
+    return reports.length === 1 ? reports[0] : undefined;
+  };
 }
 
 /** The encoding most of the report's tables use; Markdown when it has none. */

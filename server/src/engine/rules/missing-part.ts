@@ -5,7 +5,8 @@ import { fmt, type Msg } from '../i18n';
 import type { Range, Report } from '../model';
 import { TEMPLATES, type Generation, type TableId } from '../templates';
 import { tableName } from '../describe';
-import { blankTable, canonicalHeading, headingInsertion, headingMarks, lineInsertion, partName, reportAfter, tableComplete } from '../fixes/headings';
+import { blankTable, canonicalHeading, headingInsertion, headingMarks, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
+import { lazyFixes } from '../fixes/lazy';
 import type { Edit, Finding, Fix, Rule, RuleContext } from './types';
 
 const M = {
@@ -35,7 +36,7 @@ function lineRange(ctx: RuleContext, line: number): Range {
 }
 
 /** The insert fix, if a re-parse shows the part (and table) in place and nothing else changed. */
-function insertFix(ctx: RuleContext, n: number, table: TableId | undefined): Fix | undefined {
+function insertFix(ctx: RuleContext, reparse: Reparse, n: number, table: TableId | undefined): Fix | undefined {
   const gen = ctx.expected;
   const heading = canonicalHeading(gen, n);
   const at = headingInsertion(ctx, n);
@@ -46,7 +47,7 @@ function insertFix(ctx: RuleContext, n: number, table: TableId | undefined): Fix
   const others = (r: Report) => r.parts.map(p => p.number).filter(x => x !== n).sort().join();
   for (const t of tries) {
     const edits: Edit[] = [lineInsertion(ctx.doc, at, t.text)];
-    const after = reportAfter(ctx, edits);
+    const after = reparse(edits);
     if (!after || others(after) !== others(ctx.report) || !after.parts.some(p => p.number === n)) continue;
     if (Object.keys(ctx.report.tables).some(k => !after.tables[k as TableId])) continue;
     if (t.text !== line && table && !tableComplete(after, table)) continue;
@@ -71,8 +72,9 @@ const rule: Rule = {
       const table = tableOfPart(ctx.expected, n);
       let message = fmt(M.missing, ctx.locale, { part: partName(ctx.expected, n, ctx.locale) });
       if (table) message += fmt(report.tables[table] ? M.tableHere : M.tableMissing, ctx.locale, { table: tableName(table, ctx.locale) });
-      const fix = insertFix(ctx, n, table && !report.tables[table] ? table : undefined);
-      out.push({ code: 'missing-part', severity: 'error', message, range: lineRange(ctx, headingInsertion(ctx, n).line), fixes: fix ? [fix] : [] });
+      const reparse = reparser(ctx);
+      const insert = table && !report.tables[table] ? table : undefined;
+      out.push(lazyFixes({ code: 'missing-part', severity: 'error', message, range: lineRange(ctx, headingInsertion(ctx, n).line) }, () => [insertFix(ctx, reparse, n, insert)].filter((f): f is Fix => !!f)));
     }
     return out;
   },

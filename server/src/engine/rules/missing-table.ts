@@ -5,7 +5,8 @@ import { fmt, type Msg } from '../i18n';
 import type { Part, Table } from '../model';
 import { tableName } from '../describe';
 import { TEMPLATES, type TableId } from '../templates';
-import { blankTable, firstHeadings, lineInsertion, partName, reportAfter, tableComplete } from '../fixes/headings';
+import { blankTable, firstHeadings, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
+import { lazyFixes } from '../fixes/lazy';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 
 const M = {
@@ -26,10 +27,10 @@ const doc: Msg = {
 };
 
 /** A blank standard table after the part's text, if a re-parse finds it complete and the rest unchanged. */
-function insertFix(ctx: RuleContext, part: Part, table: TableId, args: Record<string, string>): Fix | undefined {
+function insertFix(ctx: RuleContext, reparse: Reparse, part: Part, table: TableId, args: Record<string, string>): Fix | undefined {
   const at = { line: Math.max(part.bodyRange.end.line, part.range.start.line), before: false };
   const edits = [lineInsertion(ctx.doc, at, blankTable(ctx, table))];
-  const after = reportAfter(ctx, edits);
+  const after = reparse(edits);
   const same = (a: string[], b: string[]) => a.sort().join() === b.sort().join();
   if (!after || !tableComplete(after, table)) return undefined;
   if (!same(after.parts.map(p => String(p.number)), ctx.report.parts.map(p => String(p.number)))) return undefined;
@@ -50,8 +51,10 @@ const rule: Rule = {
       const t = ctx.report.tables[decl.id] as Table | undefined;
       if (t && Object.keys(t.rows).length) continue;
       const args = { part: partName(ctx.expected, decl.part, ctx.locale), table: tableName(decl.id, ctx.locale) };
-      const fix = t ? undefined : insertFix(ctx, part, decl.id, args);
-      out.push({ code: 'missing-table', severity: 'error', range: t ? t.range : part.range, message: fmt(t ? M.empty : M.missing, ctx.locale, args), fixes: fix ? [fix] : [] });
+      const finding = { code: 'missing-table', severity: 'error' as const, range: t ? t.range : part.range, message: fmt(t ? M.empty : M.missing, ctx.locale, args) };
+      if (t) { out.push({ ...finding, fixes: [] }); continue; }
+      const reparse = reparser(ctx);
+      out.push(lazyFixes(finding, () => [insertFix(ctx, reparse, part, decl.id, args)].filter((f): f is Fix => !!f)));
     }
     return out;
   },

@@ -6,6 +6,8 @@ import type { Row, Table } from '../model';
 import { tableName } from '../describe';
 import { normalizeLabel } from '../text/normalize';
 import { relabelEdits, rowTitle, templateLabel, type Relabel } from '../fixes/labels';
+import { reparser } from '../fixes/headings';
+import { lazyFixes, once } from '../fixes/lazy';
 import type { Edit, Finding, Rule, RuleContext } from './types';
 
 const M = {
@@ -45,14 +47,16 @@ function noteworthy(ctx: RuleContext, t: Table, row: Row, label: string): boolea
   return !(how === 'prefix' && (t.encoding === 'layout' || t.encoding === 'plain' || wrapped(ctx, row, label)));
 }
 
-function finding(ctx: RuleContext, t: Table, row: Row, label: string, edits: Edit[] | undefined): Finding {
+function finding(ctx: RuleContext, t: Table, row: Row, label: string, edits: () => Edit[] | undefined): Finding {
   const how = row.label!.how;
   const args = { table: tableName(t.id, ctx.locale), written: row.label!.text, row: rowTitle(t.generation, t.id, row.id) };
-  return {
+  return lazyFixes({
     code: 'row-label', severity: 'information', range: row.label!.range,
     message: fmt(how === 'variant' ? M.variant : how === 'fuzzy' ? M.fuzzy : M.prefix, ctx.locale, args),
-    fixes: edits ? [{ title: fmt(M.restore, ctx.locale, { label }), edits, preferred: true }] : [],
-  };
+  }, () => {
+    const e = edits();
+    return e ? [{ title: fmt(M.restore, ctx.locale, { label }), edits: e, preferred: true }] : [];
+  });
 }
 
 const rule: Rule = {
@@ -67,8 +71,11 @@ const rule: Rule = {
         const label = templateLabel(t, row.id);
         if (row.label && label && noteworthy(ctx, t, row, label)) notes.push({ row, label });
       }
-      const edits = relabelEdits(ctx, t, notes);
-      for (const { row, label } of notes) out.push(finding(ctx, t, row, label, edits.get(row.id)));
+      if (!notes.length) continue;
+      // One re-parse verifies the table's relabels together, when the first fix is asked for.
+      const reparse = reparser(ctx);
+      const edits = once(() => relabelEdits(ctx, reparse, t, notes));
+      for (const { row, label } of notes) out.push(finding(ctx, t, row, label, () => edits().get(row.id)));
     }
     return out;
   },
