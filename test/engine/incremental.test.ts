@@ -1,8 +1,10 @@
 // Incremental ≡ full: after every edit of a random edit sequence on the seeds, the
-// incrementally updated model deep-equals a fresh parse of the same text.
+// incrementally updated model deep-equals a fresh parse of the same text, and the
+// findings of a check on it (whose caches keep reports and tables across edits), fixes
+// included, equal a fresh check's.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ReportDocument, type Range } from '../../server/src/engine';
+import { ReportDocument, check, type Range } from '../../server/src/engine';
 import { readSample, sampleNames } from '../helpers';
 
 const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 60);
@@ -17,35 +19,62 @@ function applyToString(text: string, range: Range, insert: string): string {
 
 const snippets = ['0', '7', '12', '\n', '\t', ' |', '\n\n', '四、政府信息公开行政复议、行政诉讼情况\n', '一、总体情况\n', '（七）总计', '五、', '\t0\n', '第二十条第（一）项', '', '2024年'];
 
+/** A random edit of `text`, clamped to it. */
+function editOf(text: string) {
+  const lineCount = text.split('\n').length;
+  return fc.record({
+    line: fc.nat({ max: lineCount + 3 }),
+    character: fc.nat({ max: 40 }),
+    span: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 200 })),
+    lines: fc.oneof(fc.constant(0), fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+    text: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 4 })),
+  });
+}
+type RandomEdit = { line: number; character: number; span: number; lines: number; text: string };
+function rangeIn(reference: string, e: RandomEdit): Range {
+  const lines = reference.split('\n');
+  const sl = Math.min(e.line, lines.length - 1);
+  const sc = Math.min(e.character, lines[sl].length);
+  const el = Math.min(sl + e.lines, lines.length - 1);
+  const ec = el === sl ? Math.min(sc + e.span, lines[el].length) : Math.min(e.span, lines[el].length);
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
+const findingsOf = (doc: ReportDocument) => JSON.stringify(check(doc, { locale: 'en' }));
+
 describe('incremental parse equals full parse', function () {
   this.timeout(600000);
   for (const name of sampleNames().slice(0, 5)) {
     it(`${name}: ${RUNS} sequences of ${STEPS} random edits`, () => {
       const original = readSample(name).replace(/\r\n?/g, '\n');
-      const lineCount = original.split('\n').length;
-      const edit = fc.record({
-        line: fc.nat({ max: lineCount + 3 }),
-        character: fc.nat({ max: 40 }),
-        span: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 200 })),
-        lines: fc.oneof(fc.constant(0), fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
-        text: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 4 })),
-      });
-      fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: STEPS }), edits => {
+      fc.assert(fc.property(fc.array(editOf(original), { minLength: 1, maxLength: STEPS }), edits => {
         const doc = new ReportDocument(original);
         let reference = original;
         for (const e of edits) {
-          const lines = reference.split('\n');
-          const sl = Math.min(e.line, lines.length - 1);
-          const sc = Math.min(e.character, lines[sl].length);
-          const el = Math.min(sl + e.lines, lines.length - 1);
-          const ec = el === sl ? Math.min(sc + e.span, lines[el].length) : Math.min(e.span, lines[el].length);
-          const range = { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+          const range = rangeIn(reference, e);
           doc.update([{ range, text: e.text }]);
           reference = applyToString(reference, range, e.text);
           assert.equal(doc.getText(), reference);
           assert.deepEqual(doc.model, new ReportDocument(reference).model);
         }
       }), { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
+    });
+  }
+
+  // Two reports in one document, so an edit in one leaves the other's findings cached.
+  for (const [a, b] of [['000', '002'], ['004', '01']]) {
+    it(`samples ${a} + ${b} in one document: after each edit, a check equals a fresh check (fixes included)`, () => {
+      const original = (readSample(a) + '\n\n' + readSample(b)).replace(/\r\n?/g, '\n');
+      fc.assert(fc.property(fc.array(editOf(original), { minLength: 1, maxLength: 8 }), edits => {
+        const doc = new ReportDocument(original);
+        findingsOf(doc);
+        let reference = original;
+        for (const e of edits) {
+          const range = rangeIn(reference, e);
+          doc.update([{ range, text: e.text }]);
+          reference = applyToString(reference, range, e.text);
+          assert.equal(findingsOf(doc), findingsOf(new ReportDocument(reference)));
+        }
+      }), { numRuns: Math.max(5, Math.floor(RUNS / 3)), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
     });
   }
 });

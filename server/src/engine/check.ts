@@ -2,7 +2,9 @@
 import type { ReportDocument } from './document';
 import { localeOf, type Locale } from './i18n';
 import { generationForYear, type Generation } from './templates';
-import { RULES, type Finding, type RuleContext, type Severity } from './rules';
+import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
+import { tablesOf } from './rules/cells';
+import type { Table } from './model';
 
 export interface CheckOptions {
   locale?: Locale | string;
@@ -45,7 +47,7 @@ function checkReport(ctx: RuleContext, options: CheckOptions, optionsKey: string
   const key = `${ctx.reportIndex}|${ctx.expected}|${optionsKey}`;
   const hit = sources?.length ? cache.get(sources[0]) : undefined;
   if (hit && hit.key === key && hit.sources.length === sources!.length && hit.sources.every((s, i) => s === sources![i])) return hit.findings;
-  const findings = runRules(ctx, options).sort(before);
+  const findings = runRules(ctx, options, key).sort(before);
   if (sources?.length) cache.set(sources[0], { sources, key, findings });
   return findings;
 }
@@ -72,17 +74,45 @@ export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[
   return sorted ? out : out.sort(before);
 }
 
-function runRules(ctx: RuleContext, options: CheckOptions): Finding[] {
+/** A rule's findings with the severity the settings give it. A rule that throws is reported, not fatal. */
+function run(rule: Rule, sev: Severity, ctx: RuleContext, go: () => Finding[]): Finding[] {
+  let found: Finding[];
+  try { found = go(); } catch (e) {
+    found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
+  }
+  // Set in place (the rule's findings are its own): a copy would compute lazy fixes now.
+  if (sev !== rule.severity) for (const f of found) f.severity = sev;
+  return found;
+}
+
+/**
+ * Findings of the table rules per table, by rule code, cached on the table object: a table
+ * is a new object whenever its lines change or move. The key holds what else they read.
+ */
+const tableCache = new WeakMap<Table, { key: string; byRule: Map<string, Finding[]> }>();
+
+function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, reportKey: string): Map<string, Finding[]> {
+  // Whether the table is the report's own or a pasted duplicate changes its fixes' reach.
+  const key = `${reportKey}|${ctx.report.tables[t.id] === t}`;
+  const hit = tableCache.get(t);
+  if (hit && hit.key === key) return hit.byRule;
+  const byRule = new Map<string, Finding[]>();
+  for (const rule of RULES) {
+    const sev = options.severity?.[rule.code] ?? rule.severity;
+    if (sev !== 'off' && rule.checkTable) byRule.set(rule.code, run(rule, sev, ctx, () => rule.checkTable!(ctx, t)));
+  }
+  tableCache.set(t, { key, byRule });
+  return byRule;
+}
+
+function runRules(ctx: RuleContext, options: CheckOptions, reportKey: string): Finding[] {
+  const tables = tablesOf(ctx.report).map(t => tableFindings(ctx, t, options, reportKey));
   const out: Finding[] = [];
   for (const rule of RULES) {
     const sev = options.severity?.[rule.code] ?? rule.severity;
     if (sev === 'off') continue;
-    let found: Finding[];
-    try { found = rule.check(ctx); } catch (e) {
-      found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
-    }
-    // Set in place (the rule's findings are its own): a copy would compute lazy fixes now.
-    for (const f of found) { if (sev !== rule.severity) f.severity = sev; out.push(f); }
+    if (rule.checkTable) for (const t of tables) for (const f of t.get(rule.code) ?? []) out.push(f);
+    if (rule.check) for (const f of run(rule, sev, ctx, () => rule.check!(ctx))) out.push(f);
   }
   return out;
 }

@@ -9,7 +9,6 @@ import { cellEdit } from '../fixes/cells';
 import { cellKey, type CellRef, type Identity } from '../templates';
 import { identityName, recomputeFix } from './identity';
 import type { Finding, Fix, Rule, RuleContext } from './types';
-import { tablesOf } from './cells';
 
 const M = {
   blank: { en: '{cell} is blank.', 'zh-cn': '{cell}为空。' },
@@ -83,13 +82,11 @@ const rule: Rule = {
   code: 'blank-cell',
   severity: 'warning',
   doc,
-  check(ctx) {
+  checkTable(ctx, t) {
     const out: Finding[] = [];
-    for (const t of tablesOf(ctx.report)) {
-      const v = valuesOf(t);
-      for (const row of Object.values(t.rows)) {
-        for (const cell of Object.values(row.cells)) if (cell.kind === 'blank') out.push(finding(ctx, t, v, cell));
-      }
+    const v = valuesOf(t);
+    for (const row of Object.values(t.rows)) {
+      for (const cell of Object.values(row.cells)) if (cell.kind === 'blank') out.push(finding(ctx, t, v, cell));
     }
     return out;
   },

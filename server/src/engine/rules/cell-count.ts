@@ -54,13 +54,11 @@ const rule: Rule = {
   code: 'cell-count',
   severity: 'error',
   doc,
-  check(ctx) {
+  checkTable(ctx, t) {
     const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
-      for (const row of Object.values(t.rows)) {
-        const f = finding(ctx, t, row, t.unplaced.filter(u => u.kind === 'extra-cell' && u.afterRow === row.id));
-        if (f) out.push(f);
-      }
+    for (const row of Object.values(t.rows)) {
+      const f = finding(ctx, t, row, t.unplaced.filter(u => u.kind === 'extra-cell' && u.afterRow === row.id));
+      if (f) out.push(f);
     }
     return out;
   },

@@ -4,13 +4,11 @@ import { columnDecl, tableDecl, type ColumnDecl } from '../templates';
 
 export interface CellVisit { table: Table; cell: Cell; column?: ColumnDecl }
 
-/** Every cell of every table of the report (pasted duplicates included), in table order. */
-export function* cellsOf(report: Report): Generator<CellVisit> {
-  for (const table of [...Object.values(report.tables), ...report.extraTables] as Table[]) {
-    const decl = tableDecl(table.generation, table.id);
-    for (const row of Object.values(table.rows)) {
-      for (const cell of Object.values(row.cells)) yield { table, cell, column: columnDecl(decl, cell.row, cell.column) };
-    }
+/** Every cell of a table, with its column's declaration. */
+export function* cellsOf(table: Table): Generator<CellVisit> {
+  const decl = tableDecl(table.generation, table.id);
+  for (const row of Object.values(table.rows)) {
+    for (const cell of Object.values(row.cells)) yield { table, cell, column: columnDecl(decl, cell.row, cell.column) };
   }
 }
 

@@ -51,28 +51,25 @@ export function recomputeFix(ctx: RuleContext, t: Table, i: Identity): Fix | und
 export function identityRule(code: string, severity: Severity, doc: Msg): Rule {
   return {
     code, severity, doc,
-    check(ctx) {
+    checkTable(ctx, t) {
       const out: Finding[] = [];
-      const tables = [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[];
-      for (const t of tables) {
-        const v = valuesOf(t);
-        for (const i of identitiesOf(t).filter(x => x.code === code)) {
-          const e = evaluate(i, v);
-          if (!e || e.holds) continue;
-          const cell = t.rows[i.solveFor.row]!.cells[i.solveFor.column]!;
-          const computed = solve(i, v)!;
-          let message = fmt(M.mismatch, ctx.locale, {
-            cell: cellName(t.generation, i.solveFor, ctx.locale), written: cell.value ?? '',
-            formula: identityName(t, i), computed, diff: Math.round(((cell.value ?? 0) - computed) * 1e6) / 1e6,
-          });
-          const holding = through(t, i.solveFor, i).filter(o => evaluate(o, v)?.holds);
-          if (holding.length) message += fmt(M.disagree, ctx.locale, { others: list(holding.map(o => identityName(t, o)), ctx.locale) });
-          const fix = recomputeFix(ctx, t, i);
-          out.push({
-            code, severity, message, range: cell.range, fixes: fix ? [fix] : [],
-            cells: [...i.lhs, ...i.rhs],
-          });
-        }
+      const v = valuesOf(t);
+      for (const i of identitiesOf(t).filter(x => x.code === code)) {
+        const e = evaluate(i, v);
+        if (!e || e.holds) continue;
+        const cell = t.rows[i.solveFor.row]!.cells[i.solveFor.column]!;
+        const computed = solve(i, v)!;
+        let message = fmt(M.mismatch, ctx.locale, {
+          cell: cellName(t.generation, i.solveFor, ctx.locale), written: cell.value ?? '',
+          formula: identityName(t, i), computed, diff: Math.round(((cell.value ?? 0) - computed) * 1e6) / 1e6,
+        });
+        const holding = through(t, i.solveFor, i).filter(o => evaluate(o, v)?.holds);
+        if (holding.length) message += fmt(M.disagree, ctx.locale, { others: list(holding.map(o => identityName(t, o)), ctx.locale) });
+        const fix = recomputeFix(ctx, t, i);
+        out.push({
+          code, severity, message, range: cell.range, fixes: fix ? [fix] : [],
+          cells: [...i.lhs, ...i.rhs],
+        });
       }
       return out;
     },

@@ -52,9 +52,9 @@ const rule: Rule = {
   code: 'negative-count',
   severity: 'error',
   doc,
-  check(ctx) {
+  checkTable(ctx, t) {
     const out: Finding[] = [];
-    for (const { table, cell, column } of cellsOf(ctx.report)) {
+    for (const { table, cell, column } of cellsOf(t)) {
       // 本年增/减 (a signed column) may be negative; no count may.
       if (cell.kind !== 'number' || cell.value === null || cell.value >= 0 || column?.kind === 'signed') continue;
       out.push(finding(ctx, table, cell, cell.value));

@@ -88,8 +88,8 @@ const rule: Rule = {
   code: 'not-a-number',
   severity: 'error',
   doc,
-  check(ctx) {
-    return [...cellsOf(ctx.report)].filter(({ cell }) => cell.kind === 'text').map(({ table, cell }) => finding(ctx, table, cell));
+  checkTable(ctx, t) {
+    return [...cellsOf(t)].filter(({ cell }) => cell.kind === 'text').map(({ table, cell }) => finding(ctx, table, cell));
   },
 };
 

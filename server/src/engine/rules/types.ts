@@ -2,7 +2,7 @@
 // in rules/index.ts lists them.
 import type { ReportDocument } from '../document';
 import type { Msg, Locale } from '../i18n';
-import type { DocumentModel, Range, Report } from '../model';
+import type { DocumentModel, Range, Report, Table } from '../model';
 import type { CellRef, TableId } from '../templates';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -50,5 +50,11 @@ export interface Rule {
   severity: Severity;
   /** One paragraph: what the rule checks and why it matters. */
   doc: Msg;
-  check(ctx: RuleContext): Finding[];
+  /** A rule about the report as a whole. */
+  check?(ctx: RuleContext): Finding[];
+  /**
+   * A rule about one table at a time (its cells, rows and identities): an edit elsewhere in
+   * the report keeps the table object, and its findings are reused (check.ts).
+   */
+  checkTable?(ctx: RuleContext, table: Table): Finding[];
 }

@@ -45,6 +45,11 @@ const isAmount = (c: ColumnDecl) => c.kind === 'amount' || c.unitAmbiguous || (c
 const convert = (value: number, from: string, to: string) => Math.round((value * MONEY[from]) / MONEY[to] * 1e10) / 1e10;
 
 function finding(ctx: RuleContext, t: Table, cell: Cell, col: ColumnDecl): Finding | undefined {
+  const unit = cell.unit;
+  const amount = isAmount(col);
+  // Most cells are counts without a money unit: nothing to say, and no message to build.
+  if (!amount && (!unit || !(unit in MONEY))) return undefined; // 3件 on a count is fine
+  if (amount && !unit && (!col.unitAmbiguous || cell.value === 0)) return undefined; // a declared unit, or a zero
   const ref: CellRef = { table: t.id, row: cell.row, column: cell.column };
   const args = {
     cell: cellName(t.generation, ref, ctx.locale), text: cell.text,
@@ -52,12 +57,9 @@ function finding(ctx: RuleContext, t: Table, cell: Cell, col: ColumnDecl): Findi
   };
   const fixes: Fix[] = [];
   let message: string;
-  const unit = cell.unit;
-  if (!isAmount(col)) {
-    if (!unit || !(unit in MONEY)) return undefined; // 3件 on a count is fine
+  if (!amount) {
     message = fmt(M.countWithMoney, ctx.locale, args);
   } else if (!unit) {
-    if (!col.unitAmbiguous || cell.value === 0) return undefined; // a declared unit, or a zero
     message = fmt(M.missing, ctx.locale, args);
   } else if (!(unit in MONEY)) {
     message = fmt(M.notMoney, ctx.locale, { ...args, units: col.unit ?? args.units });
@@ -76,9 +78,9 @@ const rule: Rule = {
   code: 'unit',
   severity: 'warning',
   doc,
-  check(ctx) {
+  checkTable(ctx, t) {
     const out: Finding[] = [];
-    for (const { table, cell, column } of cellsOf(ctx.report)) {
+    for (const { table, cell, column } of cellsOf(t)) {
       const f = cell.kind === 'number' && column && finding(ctx, table, cell, column);
       if (f) out.push(f);
     }
