@@ -1,0 +1,56 @@
+// A row whose cells are one run of digits (crawled web text that lost its separators) →
+// the row's cells, when the template and the row's identities admit exactly one split;
+// otherwise the run is left as it is and reported as unsplit. Never a guessed number.
+import type { Cell, Encoding, Range, Unsplit } from '../model';
+import type { ColumnDecl, Generation, TableId } from '../templates';
+import type { Item } from './items';
+import { splitRow } from './flattened';
+
+const DIGITS = /^[0-9０-９]+$/;
+
+/** What a fix writes between the cells it writes out, so that the lexer reads them apart again. */
+const SEPARATORS: Record<Encoding, string> = {
+  'tab-cells': '\n\t', 'pipe-cells': ' |\n', tsv: '\t', markdown: ' | ', layout: '  ', plain: '  ',
+};
+
+export type RowRecovery = { kind: 'cells'; cells: Cell[] } | { kind: 'unsplit'; unsplit: Unsplit } | undefined;
+
+/**
+ * The row's cells read out of its digit run, when its items are that run alone (pipe-only
+ * lines aside: they are no cells). A one-column row is recovered only when its number stood
+ * against the label: otherwise nothing was run together.
+ */
+export function recoverRow(gen: Generation, table: TableId, row: string, columns: readonly ColumnDecl[], items: readonly Item[]): RowRecovery {
+  let run: Item | undefined;
+  for (const i of items) {
+    if (i.kind === 'soft') continue;
+    if (run || i.kind !== 'value') return undefined;
+    run = i;
+  }
+  if (!run || !DIGITS.test(run.text)) return undefined;
+  if (columns.length === 1 && !run.glued) return undefined;
+  // Fewer digits than cells: the row lost cells, nothing ran together.
+  if (run.text.length < columns.length) return undefined;
+  const digits = run.text.normalize('NFKC');
+  const range: Range = { start: { line: run.line, character: run.start }, end: { line: run.line, character: run.end } };
+  const split = splitRow(gen, table, row, digits);
+  if (split.kind === 'none' && columns.length === 1) return undefined;
+  if (split.kind !== 'unique') {
+    const unsplit: Unsplit = { row, run: run.text, range, count: split.kind === 'none' ? 0 : split.count, examples: split.kind === 'none' ? [] : split.examples };
+    return { kind: 'unsplit', unsplit };
+  }
+  const separator = SEPARATORS[run.encoding ?? 'layout'];
+  const cells: Cell[] = [];
+  let at = 0;
+  split.values.forEach((value, index) => {
+    const len = String(value).length;
+    const text = run.text.slice(at, at + len);
+    cells.push({
+      row, column: columns[index].id, text, value, kind: 'number',
+      range: { start: { line: run.line, character: run.start + at }, end: { line: run.line, character: run.start + at + len } },
+      recovered: { run: run.text, range, values: split.values, index, decisive: split.decisive, glued: run.glued, separator },
+    });
+    at += len;
+  });
+  return { kind: 'cells', cells };
+}
