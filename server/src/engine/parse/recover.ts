@@ -7,6 +7,7 @@ import type { Item } from './items';
 import { splitRow } from './flattened';
 
 const DIGITS = /^[0-9０-９]+$/;
+const ROW_PER_LINE: ReadonlySet<Encoding> = new Set(['tsv', 'markdown', 'layout']);
 
 /** What a fix writes between the cells it writes out, so that the lexer reads them apart again. */
 const SEPARATORS: Record<Encoding, string> = {
@@ -23,7 +24,9 @@ export type RowRecovery = { kind: 'cells'; cells: Cell[] } | { kind: 'unsplit'; 
 export function recoverRow(gen: Generation, table: TableId, row: string, columns: readonly ColumnDecl[], items: readonly Item[]): RowRecovery {
   let run: Item | undefined;
   for (const i of items) {
-    if (i.kind === 'soft') continue;
+    // Pipe-only lines are no cells; nor are empty cells beside a run on a row's own line
+    // (seed 004 pads its rows with tabs): a blank cell-per-line item is a cell, and refuses.
+    if (i.kind === 'soft' || (i.kind === 'blank' && i.encoding !== null && ROW_PER_LINE.has(i.encoding))) continue;
     if (run || i.kind !== 'value') return undefined;
     run = i;
   }
