@@ -22,9 +22,8 @@ export function splitDigitRun(digits: string, columns: number, constraints: Cons
   return search(digits, columns, constraints) ?? [];
 }
 
-function search(digits: string, columns: number, constraints: Constraint): number[][] | undefined {
+function search(digits: string, columns: number, constraints: Constraint, out: number[][] = []): number[][] | undefined {
   if (!/^\d+$/.test(digits) || columns < 1) return [];
-  const out: number[][] = [];
   const parts: number[] = [];
   let visited = 0;
   const walk = (at: number): boolean => {
@@ -101,9 +100,11 @@ export function splitRow(gen: Generation, table: TableId, row: string, digits: s
   if (hit) return hit;
   const columns = rowsOf(tableDecl(gen, table)).get(row)?.columns.length ?? 0;
   const identities = rowIdentities(gen, table, row);
-  const found = search(digits, columns, rowConstraints(gen, table, row, identities));
+  // The splits found before the budget ran out still serve as examples.
+  const seen: number[][] = [];
+  const found = search(digits, columns, rowConstraints(gen, table, row, identities), seen);
   let r: RowSplit;
-  if (found === undefined) r = { kind: 'ambiguous', count: Infinity, examples: [] };
+  if (found === undefined) r = { kind: 'ambiguous', count: Infinity, examples: seen.slice(0, EXAMPLES) };
   else if (found.length > 1) r = { kind: 'ambiguous', count: found.length, examples: found.slice(0, EXAMPLES) };
   else if (!found.length) r = { kind: 'none' };
   else {

@@ -194,7 +194,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const rows: Record<string, Row> = {};
   for (const b of [...builds.values()].sort((a, z) => a.index - z.index)) {
     const info = rowInfo.get(b.id)!;
-    const recovery = recoverRow(gen, tableId, b.id, info.columns, b.items);
+    const recovery = recoverRow(gen, tableId, b.id, info.columns, b.items, info.row.label !== null);
     if (recovery?.kind === 'unsplit') unsplit.push(recovery.unsplit);
     // A recovered row's cells are pieces of one item: the item spans them all.
     const cells = recovery?.kind === 'cells' ? b.items.filter(i => i.kind === 'value') : chooseCells(b.items, info.columns.length);

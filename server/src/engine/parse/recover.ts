@@ -17,19 +17,34 @@ const SEPARATORS: Record<Encoding, string> = {
 export type RowRecovery = { kind: 'cells'; cells: Cell[] } | { kind: 'unsplit'; unsplit: Unsplit } | undefined;
 
 /**
- * The row's cells read out of its digit run, when its items are that run alone (pipe-only
- * lines aside: they are no cells). A one-column row is recovered only when its number stood
- * against the label: otherwise nothing was run together.
+ * The row's one value, when nothing else in the row could be a cell. A pipe-only line or an
+ * empty cell-per-line item may be a blank cell: then the row lost cells, nothing ran
+ * together. On a row's own line (TSV, Markdown, layout) empty cells are padding (seed 004
+ * pads its rows with tabs) unless, trailing ones aside, the cells number the columns: then
+ * their positions say which cell is blank.
  */
-export function recoverRow(gen: Generation, table: TableId, row: string, columns: readonly ColumnDecl[], items: readonly Item[]): RowRecovery {
+function loneRun(items: readonly Item[], columns: number, labelled: boolean): Item | undefined {
   let run: Item | undefined;
+  let end = items.length;
+  while (end > 0 && items[end - 1].kind === 'blank') end--;
   for (const i of items) {
-    // Pipe-only lines are no cells; nor are empty cells beside a run on a row's own line
-    // (seed 004 pads its rows with tabs): a blank cell-per-line item is a cell, and refuses.
-    if (i.kind === 'soft' || (i.kind === 'blank' && i.encoding !== null && ROW_PER_LINE.has(i.encoding))) continue;
+    if (i.kind === 'blank' && i.encoding !== null && ROW_PER_LINE.has(i.encoding)) continue;
+    // Before a label-less row (表四), pipes are the header's merged cells (seed 002's `|||||`).
+    if (i.kind === 'soft' && !labelled && !run) continue;
     if (run || i.kind !== 'value') return undefined;
     run = i;
   }
+  if (run && ROW_PER_LINE.has(run.encoding ?? 'plain') && end > 1 && end >= columns) return undefined;
+  return run;
+}
+
+/**
+ * The row's cells read out of its digit run, when its items are that run alone. A
+ * one-column row is recovered only when its number stood against the label: otherwise
+ * nothing was run together.
+ */
+export function recoverRow(gen: Generation, table: TableId, row: string, columns: readonly ColumnDecl[], items: readonly Item[], labelled: boolean): RowRecovery {
+  const run = loneRun(items, columns.length, labelled);
   if (!run || !DIGITS.test(run.text)) return undefined;
   if (columns.length === 1 && !run.glued) return undefined;
   // Fewer digits than cells: the row lost cells, nothing ran together.

@@ -15,6 +15,10 @@ const M = {
     en: 'In {table}, {row}: the digits 「{run}」 look like {cells} cells run together, but {count} splits fit the template{identities}, {lead} {examples}; they differ in {columns}. Nothing was read from the run: write the cells apart as the source has them.',
     'zh-cn': '{table}：{row}的数字「{run}」像是 {cells} 个单元格连在了一起，但有 {count} 种拆分都符合模板{identities}，{lead} {examples}，分歧在{columns}。未从中读取任何数字：请按原件把单元格分开书写。',
   },
+  severalBare: {
+    en: 'In {table}, {row}: the digits 「{run}」 look like {cells} cells run together, but {count} splits fit the template{identities}. Nothing was read from the run: write the cells apart as the source has them.',
+    'zh-cn': '{table}：{row}的数字「{run}」像是 {cells} 个单元格连在了一起，但有 {count} 种拆分都符合模板{identities}。未从中读取任何数字：请按原件把单元格分开书写。',
+  },
   forExample: { en: 'for example', 'zh-cn': '例如' },
   namely: { en: 'namely', 'zh-cn': '即' },
   countless: { en: 'more than can be counted', 'zh-cn': '多到无法计数的' },
@@ -54,7 +58,7 @@ function finding(ctx: RuleContext, t: Table, u: Unsplit): Finding {
   let message: string;
   if (u.count === 0) message = fmt(ids.length ? M.none : M.noneNoIdentity, ctx.locale, args);
   else {
-    message = fmt(M.several, ctx.locale, {
+    message = fmt(u.examples.length > 1 ? M.several : M.severalBare, ctx.locale, {
       ...args,
       count: Number.isFinite(u.count) ? u.count : fmt(M.countless, ctx.locale),
       identities: ids.length ? fmt(M.withIdentities, ctx.locale) : '',
