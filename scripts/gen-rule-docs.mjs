@@ -79,12 +79,16 @@ const NUMERALS = '一二三四五六七八九十';
 const isHeading = line => classifyHeading(line) !== undefined;
 /** The line after part heading i's part: the next heading, or the end. */
 const partEnd = (l, i) => { let j = i + 1; while (j < l.length && !isHeading(l[j])) j++; return j; };
+/** A line ending in two or more numbers apart (spaces, tabs or pipes), after an optional label. */
+const RUN_TOGETHER = /^(.*?)((?:\d+[ \t|]+)+\d+)(\s*\|?\s*)$/;
 const NUMERAL_MARK = /[一二三四五六七八九十]+(?=[、.．，,])/;
 
 /** Generic mutations, smallest first: each maps (lines, i) to a splice, or null where it does not apply. */
 const MUTATIONS = [
   ['number + 1', (l, i) => NUMBER.test(l[i]) && { start: i, deleteCount: 1, insert: [l[i].replace(NUMBER, n => String(Number(n) + 1))] }],
   ['number in words', (l, i) => NUMBER.test(l[i]) && { start: i, deleteCount: 1, insert: [l[i].replace(NUMBER, '若干')] }],
+  // A row's numbers run together, as crawled web text has them (recovered-cells, flattened-ambiguous).
+  ['cells run together', (l, i) => RUN_TOGETHER.test(l[i]) && { start: i, deleteCount: 1, insert: [l[i].replace(RUN_TOGETHER, (_, head, nums, tail) => head + nums.replace(/[ \t|]+/g, '') + tail)] }],
   ['number negated', (l, i) => NUMBER.test(l[i]) && { start: i, deleteCount: 1, insert: [l[i].replace(NUMBER, n => '-' + n)] }],
   ['number in 元', (l, i) => NUMBER.test(l[i]) && { start: i, deleteCount: 1, insert: [l[i].replace(NUMBER, n => n + '元')] }],
   ['number blanked', (l, i) => NUMBER.test(l[i]) && { start: i, deleteCount: 1, insert: [l[i].replace(NUMBER, '')] }],

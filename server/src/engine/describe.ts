@@ -1,6 +1,7 @@
 // Naming rows, columns and cells in words a clerk understands: the template's own labels.
-import { rowsOf, tableDecl, type CellRef, type Generation, type TableId } from './templates';
-import type { Locale } from './i18n';
+import { TEMPLATES, rowsOf, tableDecl, type CellRef, type Generation, type TableId } from './templates';
+import { fmt, list, type Locale, type Msg } from './i18n';
+import type { Recovered } from './model';
 
 const TABLE_NAMES: Record<TableId, Record<Locale, string>> = {
   proactive: { 'zh-cn': '表二（主动公开）', en: 'table 二 (proactive disclosure)' },
@@ -58,3 +59,21 @@ export function formula(gen: Generation, idn: { lhs: CellRef[]; rhs: CellRef[]; 
   };
   return `${side(idn.lhs)} = ${side(idn.rhs)}`;
 }
+
+const WHY: Record<'identities' | 'digits', Msg> = {
+  identities: { en: 'the only split that keeps {identities}', 'zh-cn': '唯一满足{identities}的拆分' },
+  digits: {
+    en: 'the only split of its {digits} digits into {cells} cells (no number but 0 starts with 0)',
+    'zh-cn': '将 {digits} 位数字拆为 {cells} 个单元格的唯一方式（除 0 外，数字不以 0 开头）',
+  },
+};
+
+/** Why a recovered run split the way it did: the identities that made the split unique, or the digits alone. */
+export function recoveryReason(gen: Generation, r: Recovered, locale: Locale): string {
+  if (!r.decisive.length) return fmt(WHY.digits, locale, { digits: r.run.length, cells: r.values.length });
+  const ids = r.decisive.map(k => TEMPLATES[gen].derived.identities.find(i => i.key === k)).filter(i => i !== undefined);
+  return fmt(WHY.identities, locale, { identities: list(ids.map(i => formula(gen, i)), locale) });
+}
+
+/** A split as it reads: 1 | 0 | 2. */
+export const splitText = (values: readonly number[]) => values.join(' | ');

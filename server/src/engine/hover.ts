@@ -1,7 +1,7 @@
 // Hover explanations, built from the template's identities: what a cell is, how a total
 // adds up (each addend named and valued), how a row label or part heading was recognised.
 import type { ReportDocument } from './document';
-import { cellName, formula, rowLabel, tableName, termName } from './describe';
+import { cellName, formula, recoveryReason, rowLabel, splitText, tableName, termName } from './describe';
 import { evaluate, identitiesOf, solve, valuesOf, type Values } from './identities';
 import { fmt, list, type Locale, type Msg } from './i18n';
 import type { Cell, MatchHow, Part, Position, Range, Report, Table } from './model';
@@ -27,6 +27,14 @@ const M = {
   part: { en: 'Part {numeral}: **{canonical}**', 'zh-cn': '第{numeral}部分：**{canonical}**' },
   numbering: { en: 'Numbered 「{numeral}」 instead of 「{standard}、」.', 'zh-cn': '编号写作「{numeral}」，模板为「{standard}、」。' },
   prose: { en: 'The text says **{value}**; the table has {cells}: **{table}** {verdict}', 'zh-cn': '正文为 **{value}**；表格中{cells}：**{table}** {verdict}' },
+  recovered: {
+    en: 'Recovered from the digit run 「{run}」, which ran {cells} cells together: read as {values}, {reason}. Check it against the source.',
+    'zh-cn': '由连写的数字「{run}」恢复（{cells} 个单元格连在一起）：读作 {values}，这是{reason}。请对照原件核实。',
+  },
+  recoveredGlued: {
+    en: 'Read apart from its label: 「{run}」 stood against it with nothing between.',
+    'zh-cn': '与行标签分开读取：「{run}」紧贴标签书写，中间没有分隔。',
+  },
   proseUnknown: { en: 'The text says **{value}**; the table\'s {cells} cannot be compared (blank or missing).', 'zh-cn': '正文为 **{value}**；表格中{cells}空白或缺失，无法核对。' },
 } satisfies Record<string, Msg>;
 
@@ -120,6 +128,12 @@ function cellHover(table: Table, cell: Cell, locale: Locale): string {
   const gen = table.generation;
   const ref: CellRef = { table: table.id, row: cell.row, column: cell.column };
   const out = [fmt(M.cell, locale, { table: tableName(table.id, locale), cell: cellName(gen, ref, locale), value: shown(table, ref, locale) })];
+  const r = cell.recovered;
+  if (r) {
+    out.push(r.values.length === 1
+      ? fmt(M.recoveredGlued, locale, { run: escape(r.run) })
+      : fmt(M.recovered, locale, { run: escape(r.run), cells: r.values.length, values: escape(splitText(r.values)), reason: escape(recoveryReason(gen, r, locale)) }));
+  }
   const v = valuesOf(table);
   const mine = identitiesOf(table).filter(i => [...i.lhs, ...i.rhs].some(r => same(r, ref)));
   // A total (solved for, or alone on the left) and every term of a multi-term equation

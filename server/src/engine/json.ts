@@ -2,15 +2,20 @@
 import type { DocumentModel, Report, Table } from './model';
 
 function tableJson(t: Table) {
-  const cells: Record<string, Record<string, { value: number | null; text: string; unit?: string; range: Table['range'] }>> = {};
+  const cells: Record<string, Record<string, { value: number | null; text: string; unit?: string; range: Table['range']; recovered?: { run: string; range: Table['range'] } }>> = {};
   for (const row of Object.values(t.rows)) {
     cells[row.id] = {};
     for (const c of Object.values(row.cells)) {
-      cells[row.id][c.column] = { value: c.value, text: c.text, ...(c.unit ? { unit: c.unit } : {}), range: c.range };
+      cells[row.id][c.column] = {
+        value: c.value, text: c.text, ...(c.unit ? { unit: c.unit } : {}), range: c.range,
+        ...(c.recovered ? { recovered: { run: c.recovered.run, range: c.recovered.range } } : {}),
+      };
     }
   }
   const labels = Object.fromEntries(Object.values(t.rows).filter(r => r.label).map(r => [r.id, { text: r.label!.text, matched: r.label!.canonical, how: r.label!.how }]));
-  return { generation: t.generation, encoding: t.encoding, range: t.range, cells, labels, unplaced: t.unplaced };
+  // Runs that could not be split: only where there are some, so ordinary output is unchanged.
+  const unsplit = t.unsplit.length ? { unsplit: t.unsplit.map(u => ({ ...u, count: Number.isFinite(u.count) ? u.count : null })) } : {};
+  return { generation: t.generation, encoding: t.encoding, range: t.range, cells, labels, unplaced: t.unplaced, ...unsplit };
 }
 
 export function reportJson(r: Report) {

@@ -31,6 +31,38 @@ export interface Cell {
   unit?: string;
   /** Exactly the text; an empty range where a blank cell stands. */
   range: Range;
+  /** Set when the cell was read out of a digit run that ran cells together. */
+  recovered?: Recovered;
+}
+
+/**
+ * How a cell was recovered from flattened text (`规范性文件898989`): the run, the one split
+ * of it the template and the row's identities admit, and what made that split the only one.
+ */
+export interface Recovered {
+  /** The digit run as written, and where it stands. */
+  run: string;
+  range: Range;
+  /** The split of the whole run in column order, and this cell's place in it. */
+  values: number[];
+  index: number;
+  /** Keys of the row identities without which several splits would fit; empty: the digits alone allow one. */
+  decisive: string[];
+  /** The run stood against its label, with nothing between them. */
+  glued: boolean;
+  /** What to write between the cells when a fix writes them out. */
+  separator: string;
+}
+
+/** A digit run that looks like a flattened row but could not be split: several splits fit, or none. */
+export interface Unsplit {
+  row: string;
+  run: string;
+  range: Range;
+  /** How many splits fit (Infinity: too many to count). */
+  count: number;
+  /** Up to three of them. */
+  examples: number[][];
 }
 
 export interface Row {
@@ -59,6 +91,8 @@ export interface Table {
   /** The header label range, if one was found (for symbols). */
   rows: Record<string, Row>;
   unplaced: Unplaced[];
+  /** Digit runs that should have been a row's cells but admit no single split. */
+  unsplit: Unsplit[];
   /** Signals behind the generation guess, for the template-generation rule. */
   generationEvidence: { '2019': number; '2021': number };
 }

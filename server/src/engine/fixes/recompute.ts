@@ -2,10 +2,10 @@
 // behind "recompute this row / this table / the whole document" and fix-all.
 import type { ReportDocument } from '../document';
 import { evaluate, identitiesOf, solve, valuesOf, wouldBreak } from '../identities';
-import type { Table } from '../model';
+import type { Cell, Table } from '../model';
 import { cellKey, type Identity } from '../templates';
 import type { Edit } from '../rules/types';
-import { cellEdit } from './cells';
+import { cellEdits } from './cells';
 
 /** Edits setting every total in scope that can be recomputed without breaking an identity that holds. */
 export function recomputeEdits(doc: ReportDocument, filter: (report: number, table: Table, i: Identity) => boolean): Edit[] {
@@ -30,11 +30,13 @@ export function recomputeEdits(doc: ReportDocument, filter: (report: number, tab
         }
         if (!changed) break;
       }
+      const changes: { cell: Cell; value: number }[] = [];
       for (const [key, value] of v) {
         if (value === original.get(key) || value === null) continue;
         const [row, column] = key.split('|');
-        edits.push(cellEdit(doc, t.rows[row].cells[column], value));
+        changes.push({ cell: t.rows[row].cells[column], value });
       }
+      edits.push(...cellEdits(doc, changes));
     }
   });
   return edits;

@@ -1,9 +1,9 @@
 // Recovering cells that crawled web text ran together: `规范性文件898989` for 89 | 89 | 89,
 // `10203120001200000` for a whole 表四 row. A digit run is split into the row's columns
 // only where the template's identities admit exactly one split; never invent a number.
-// Pure and not wired into the parser yet.
+// Pure; placement.ts calls splitRow on a row whose cells are one digit run.
 import { evaluate } from '../identities';
-import { TEMPLATES, cellKey, rowsOf, tableDecl, type Generation, type TableId } from '../templates';
+import { TEMPLATES, cellKey, rowsOf, tableDecl, type Generation, type Identity, type TableId } from '../templates';
 
 /** Longest number a count cell plausibly holds; bounds the search. */
 const MAX_DIGITS = 7;
@@ -22,9 +22,8 @@ export function splitDigitRun(digits: string, columns: number, constraints: Cons
   return search(digits, columns, constraints) ?? [];
 }
 
-function search(digits: string, columns: number, constraints: Constraint): number[][] | undefined {
+function search(digits: string, columns: number, constraints: Constraint, out: number[][] = []): number[][] | undefined {
   if (!/^\d+$/.test(digits) || columns < 1) return [];
-  const out: number[][] = [];
   const parts: number[] = [];
   let visited = 0;
   const walk = (at: number): boolean => {
@@ -65,9 +64,8 @@ export function recoverDigitRun(digits: string, columns: number, constraints?: C
  * The constraint a template row's identities put on its cells, in the row's column order
  * (表四: each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结; 表三: 总计 = the six kinds of applicant).
  */
-export function rowConstraints(gen: Generation, table: TableId, row: string): Constraint {
+export function rowConstraints(gen: Generation, table: TableId, row: string, identities = rowIdentities(gen, table, row)): Constraint {
   const columns = rowsOf(tableDecl(gen, table)).get(row)?.columns.map(c => c.id) ?? [];
-  const identities = TEMPLATES[gen].derived.identities.filter(i => i.table === table && i.along === 'row' && i.index === row);
   // A prefix leaves later cells out of the map: identities through them are not evaluated yet.
   const test: Constraint = values => {
     const v = new Map(columns.slice(0, values.length).map((c, k) => [cellKey(row, c), values[k]]));
@@ -75,4 +73,46 @@ export function rowConstraints(gen: Generation, table: TableId, row: string): Co
   };
   test.prefixSafe = true;
   return test;
+}
+
+/** The identities along one row (表三: its 总计; 表四: each group's 总计). */
+export function rowIdentities(gen: Generation, table: TableId, row: string): Identity[] {
+  return TEMPLATES[gen].derived.identities.filter(i => i.table === table && i.along === 'row' && i.index === row);
+}
+
+export type RowSplit =
+  | { kind: 'unique'; values: number[]; decisive: string[] }
+  | { kind: 'ambiguous'; count: number; examples: number[][] }
+  | { kind: 'none' };
+
+/** Splits shown when several fit. */
+const EXAMPLES = 3;
+const memo = new Map<string, RowSplit>();
+
+/**
+ * The split of a row's digit run its identities admit, and which of them it needed (the
+ * identities without which several splits would fit). Memoized: placement runs on every
+ * re-parse, and a flattened row stays flattened while the user edits elsewhere.
+ */
+export function splitRow(gen: Generation, table: TableId, row: string, digits: string): RowSplit {
+  const key = `${gen}|${table}|${row}|${digits}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const columns = rowsOf(tableDecl(gen, table)).get(row)?.columns.length ?? 0;
+  const identities = rowIdentities(gen, table, row);
+  // The splits found before the budget ran out still serve as examples.
+  const seen: number[][] = [];
+  const found = search(digits, columns, rowConstraints(gen, table, row, identities), seen);
+  let r: RowSplit;
+  if (found === undefined) r = { kind: 'ambiguous', count: Infinity, examples: seen.slice(0, EXAMPLES) };
+  else if (found.length > 1) r = { kind: 'ambiguous', count: found.length, examples: found.slice(0, EXAMPLES) };
+  else if (!found.length) r = { kind: 'none' };
+  else {
+    const decisive = identities.filter(i =>
+      recoverDigitRun(digits, columns, rowConstraints(gen, table, row, identities.filter(j => j !== i))).kind !== 'unique');
+    r = { kind: 'unique', values: found[0], decisive: decisive.map(i => i.key) };
+  }
+  if (memo.size > 1000) memo.clear();
+  memo.set(key, r);
+  return r;
 }

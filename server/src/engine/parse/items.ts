@@ -20,6 +20,8 @@ export interface Item {
   encoding: Encoding | null;
   reading?: CellReading;
   labels?: LabelMatch[];
+  /** A number that stood against its label with nothing between (`规范性文件898989`). */
+  glued: boolean;
 }
 
 /** What a token's text reads as, independent of where it stands (memoized by text). */
@@ -43,6 +45,30 @@ function readToken(text: string): Reading {
   return r;
 }
 
+/** A row label with a digit run stuck to its end: the two as separate readings. */
+interface Glued { head: string; label: Reading; digits: Reading }
+const glues = new Map<string, Glued | null>();
+// The head ends in a character a label ends in (a CJK word or a closing bracket), so that
+// `96171.6` or `第3项12` are never cut inside a number.
+const GLUED = /^(.*[\u4e00-\u9fff）)」”])([0-9０-９]+)$/;
+
+function gluedOf(text: string): Glued | null {
+  const hit = glues.get(text);
+  if (hit !== undefined) return hit;
+  let g: Glued | null = null;
+  const m = GLUED.exec(text);
+  if (m) {
+    const label = readToken(m[1]);
+    // Only a row label, matched without guessing: a typo'd head plus digits is too loose.
+    const row = label.kind === 'label' && label.labels!.some(l => l.entry.kind === 'row' && l.how !== 'fuzzy');
+    const digits = readToken(m[2]);
+    if (row && digits.kind === 'value') g = { head: m[1], label, digits };
+  }
+  if (glues.size > 20000) glues.clear();
+  glues.set(text, g);
+  return g;
+}
+
 const SOFT: Reading = { kind: 'soft' };
 const BLANK: Reading = { kind: 'blank' };
 
@@ -57,10 +83,23 @@ export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
     const alone = lx.tokens.length === 1;
     for (const t of lx.tokens) {
       const r = t.soft ? SOFT : t.text === '' ? BLANK : readToken(t.text);
+      const g = r.kind === 'value' || t.soft || t.text === '' ? null : gluedOf(t.text);
       // One object shape for every item keeps the placement loops monomorphic.
+      if (g) {
+        const cut = t.start + g.head.length;
+        items.push({
+          kind: 'label', line: firstLine + i, start: t.start, end: cut, text: g.head, para, alone: false,
+          encoding: lx.encoding, reading: g.label.reading, labels: g.label.labels, glued: false,
+        });
+        items.push({
+          kind: 'value', line: firstLine + i, start: cut, end: t.end, text: t.text.slice(g.head.length), para, alone: false,
+          encoding: lx.encoding, reading: g.digits.reading, labels: undefined, glued: true,
+        });
+        continue;
+      }
       items.push({
         kind: r.kind, line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone,
-        encoding: lx.encoding, reading: r.reading, labels: r.labels,
+        encoding: lx.encoding, reading: r.reading, labels: r.labels, glued: false,
       });
     }
   }

@@ -3,9 +3,10 @@
 // Numbers without a label go to the next template row (a lost label, seed 000); seven
 // equal runs of bare numbers are columns, not rows (plain pdftotext, corpus 03).
 import { rowsOf, tableDecl, type Generation, type RowDecl, type TableId } from '../templates';
-import type { Cell, Encoding, LabelRef, Range, Row, Unplaced } from '../model';
+import type { Cell, Encoding, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
 import type { Item } from './items';
 import type { LabelMatch } from './labels';
+import { recoverRow } from './recover';
 
 interface RowBuild {
   id: string;
@@ -23,6 +24,7 @@ export interface Placement {
   generation: Generation;
   rows: Record<string, Row>;
   unplaced: Unplaced[];
+  unsplit: Unsplit[];
   /** Rows of the template filled, minus rows missing, minus items left over: higher is better. */
   score: number;
   /** Labels that name this generation and not the other. */
@@ -52,6 +54,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const { order, indexOf } = orderOf(decl);
   const builds = new Map<string, RowBuild>();
   const unplaced: Unplaced[] = [];
+  const unsplit: Unsplit[] = [];
   let current: RowBuild | undefined;
   let block: string | undefined;
   let lastFilled = -1;
@@ -191,9 +194,18 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const rows: Record<string, Row> = {};
   for (const b of [...builds.values()].sort((a, z) => a.index - z.index)) {
     const info = rowInfo.get(b.id)!;
-    const cells = chooseCells(b.items, info.columns.length);
+    const recovery = recoverRow(gen, tableId, b.id, info.columns, b.items, info.row.label !== null);
+    if (recovery?.kind === 'unsplit') unsplit.push(recovery.unsplit);
+    // A recovered row's cells are pieces of one item: the item spans them all.
+    const cells = recovery?.kind === 'cells' ? b.items.filter(i => i.kind === 'value') : chooseCells(b.items, info.columns.length);
     if (!cells.length && !b.label) continue;
     const row: Row = { id: b.id, cells: {}, cellCount: cells.length, range: range(0, 0, 0) };
+    if (recovery?.kind === 'cells') {
+      for (const c of recovery.cells) row.cells[c.column] = c;
+      row.cellCount = recovery.cells.length;
+      rows[b.id] = finishRow(row, b, cells);
+      continue;
+    }
     cells.slice(0, info.columns.length).forEach((item, ci) => {
       const col = info.columns[ci];
       row.cells[col.id] = toCell(b.id, col.id, item);
@@ -202,16 +214,21 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
       unplaced.push({ kind: 'extra-cell', text: extra.text, range: range(extra.line, extra.start, extra.end), afterRow: b.id });
     }
     row.cellCount = cells.length + b.extraBlanks.length;
-    if (b.label) row.label = labelRef(b.label.item, b.label.match);
-    const spans = [...(b.label ? [b.label.item] : []), ...cells];
-    const first = spans.reduce((a, z) => (z.line < a.line || (z.line === a.line && z.start < a.start) ? z : a));
-    const last = spans.reduce((a, z) => (z.line > a.line || (z.line === a.line && z.end > a.end) ? z : a));
-    row.range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
-    rows[b.id] = row;
+    rows[b.id] = finishRow(row, b, cells);
   }
   const filled = Object.values(rows).filter(r => Object.keys(r.cells).length).length;
   const score = filled * 2 - (order.length - filled) - unplaced.length;
-  return { generation: gen, rows, unplaced: dedupe(unplaced), score, evidence };
+  return { generation: gen, rows, unplaced: dedupe(unplaced), unsplit, score, evidence };
+}
+
+/** The row's label and range: from its first item (label or cell) to its last. */
+function finishRow(row: Row, b: RowBuild, cells: Item[]): Row {
+  if (b.label) row.label = labelRef(b.label.item, b.label.match);
+  const spans = [...(b.label ? [b.label.item] : []), ...cells];
+  const first = spans.reduce((a, z) => (z.line < a.line || (z.line === a.line && z.start < a.start) ? z : a));
+  const last = spans.reduce((a, z) => (z.line > a.line || (z.line === a.line && z.end > a.end) ? z : a));
+  row.range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
+  return row;
 }
 
 /**

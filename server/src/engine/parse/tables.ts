@@ -63,6 +63,7 @@ export function parseTables(items: readonly Item[]): Table[] {
       range: { start: { line: its[0].line, character: its[0].start }, end: { line: last.line, character: last.end } },
       rows: best.rows,
       unplaced: best.unplaced,
+      unsplit: best.unsplit,
       generationEvidence: evidence,
     };
   });

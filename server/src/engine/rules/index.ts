@@ -15,6 +15,8 @@ import missingRow from './missing-row';
 import missingRowLabel from './missing-row-label';
 import rowLabel from './row-label';
 import cellCount from './cell-count';
+import recoveredCells from './recovered-cells';
+import flattenedAmbiguous from './flattened-ambiguous';
 import rowTotal from './row-total';
 import resultsTotal from './results-total';
 import balance from './balance';
@@ -24,6 +26,6 @@ import reportDate from './report-date';
 import crossYear from './cross-year';
 
 export const RULES: readonly Rule[] = [
-  missingPart, partNumbering, partOrder, duplicatePart, partHeading, missingTable, missingRow, missingRowLabel, rowLabel, cellCount,
+  missingPart, partNumbering, partOrder, duplicatePart, partHeading, missingTable, missingRow, missingRowLabel, rowLabel, cellCount, recoveredCells, flattenedAmbiguous,
   blankCell, notANumber, negativeCount, unit, templateGeneration, textTable, reportDate, crossYear, rowTotal, resultsTotal, balance, reviewTotal];
 export type { Rule, Finding, Fix, Edit, Severity, RuleContext } from './types';
