@@ -8,7 +8,7 @@ export { quickFixes, fixAll, type Action } from './actions';
 export { RULES, type Rule, type Finding, type Fix, type Edit, type Severity, type RuleContext } from './rules';
 export { applyEdits } from './fixes/apply';
 export { localeOf, type Locale } from './i18n';
-export { hover } from './hover';
+export { hover, type HoverPeers } from './hover';
 export { PeerFiles, type PeerFile } from './peers';
 export { documentSymbols, foldingRanges, type OutlineSymbol, type Fold } from './symbols';
 export { inlayHints, type InlayHintData, type InlayOptions } from './inlay';
