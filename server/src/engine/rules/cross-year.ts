@@ -1,5 +1,5 @@
 // cross-year: with last year's report of the same body at hand (an open document, the same
-// folder), this year's 二、上年结转 must equal last year's 四、结转下年度继续办理, per column;
+// folder, the files checked together; see peers.ts), this year's 二、上年结转 must equal last year's 四、结转下年度继续办理, per column;
 // and for 2021+ tables, 现行有效件数 = last year's + 本年制发件数 − 本年废止件数.
 import type { ReportDocument } from '../document';
 import { cellName } from '../describe';
@@ -23,8 +23,8 @@ const M = {
 } satisfies Record<string, Msg>;
 
 const doc: Msg = {
-  en: 'When last year\'s report of the same body is at hand (open, or in the same folder; matched by the body\'s name and the year), this year\'s 二、上年结转政府信息公开申请数量 must equal last year\'s 四、结转下年度继续办理 in every column, and for 2021+ tables 现行有效件数 must equal last year\'s plus 本年制发件数 minus 本年废止件数. A mismatch means one of the two reports is wrong. A quick fix copies last year\'s row 四 into this year\'s row 二 (not applied unattended: last year\'s report may be the wrong one).',
-  'zh-cn': '同一机关上年度报告在手时（已打开或在同一文件夹，按机关名称和年度识别），本年“二、上年结转政府信息公开申请数量”每一列应等于上年“四、结转下年度继续办理”；2021 版表格的“现行有效件数”应等于上年数加本年制发件数减本年废止件数。不一致说明两份报告之一有误。快速修复可把上年“四”行抄入本年“二”行（不自动应用：错的也可能是上年报告）。',
+  en: 'When last year\'s report of the same body is at hand (open in the editor, in the same folder, or checked together on the command line; matched by the body\'s name and the year), this year\'s 二、上年结转政府信息公开申请数量 must equal last year\'s 四、结转下年度继续办理 in every column, and for 2021+ tables 现行有效件数 must equal last year\'s plus 本年制发件数 minus 本年废止件数. A mismatch means one of the two reports is wrong. A quick fix copies last year\'s row 四 into this year\'s row 二 (not applied unattended: last year\'s report may be the wrong one).',
+  'zh-cn': '同一机关上年度报告在手时（已在编辑器中打开、在同一文件夹，或在命令行中一并检查；按机关名称和年度识别），本年“二、上年结转政府信息公开申请数量”每一列应等于上年“四、结转下年度继续办理”；2021 版表格的“现行有效件数”应等于上年数加本年制发件数减本年废止件数。不一致说明两份报告之一有误。快速修复可把上年“四”行抄入本年“二”行（不自动应用：错的也可能是上年报告）。',
 };
 
 const norm = (s: string) => s.replace(/人民政府$/, '');
