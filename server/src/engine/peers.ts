@@ -1,12 +1,13 @@
 // Peers from files (cross-year): which report files beside a document may hold last year's
 // report of its body, found without parsing every file. A file is read once per stamp and
-// reduced to cheap body keys; only a file whose keys match is parsed, once per stamp.
+// reduced to cheap body keys; only a file whose keys match is parsed (once per stamp: its
+// reports' years and names are kept), and the search stops at the first real match.
 // Platform-neutral: the caller lists the files and reads them (node fs, or nothing).
 import { ReportDocument } from './document';
 import { classifyTitle } from './parse/headings';
 import { loneDate } from './parse/dates';
 import { bodyNames } from './rules/report-date';
-import { bodyKey } from './rules/cross-year';
+import { bodyKey, sameBody } from './rules/cross-year';
 
 /** A file that may be a peer: where it is, a stamp that changes when it does (mtime), its text. */
 export interface PeerFile {
@@ -35,38 +36,64 @@ export function bodyKeysOfText(text: string): Set<string> {
   return keys;
 }
 
-/** The keys a peer must have to matter to `doc`: its dated reports' body names. */
-export function wantedKeys(doc: ReportDocument): Set<string> {
-  const out = new Set<string>();
-  for (const report of doc.model.reports) {
-    if (report.year === undefined || (!report.tables.applications && !report.tables.proactive)) continue;
-    for (const name of bodyNames({ doc, report })) out.add(bodyKey(name));
-  }
-  return out;
+/** A report's year and body names: what decides whether it is another report's last year. */
+interface Identity { year?: number; names: string[] }
+
+const identities = (doc: ReportDocument): Identity[] => doc.model.reports.map(report => ({ year: report.year, names: bodyNames({ doc, report }) }));
+
+/** The reports of `doc` cross-year would compare: dated, named, with a table it reads. */
+function wanting(doc: ReportDocument): (Identity & { year: number; key: Set<string> })[] {
+  return identities(doc).flatMap((id, i) => {
+    const r = doc.model.reports[i];
+    if (id.year === undefined || !id.names.length || (!r.tables.applications && !r.tables.proactive)) return [];
+    return [{ year: id.year, names: id.names, key: new Set(id.names.map(bodyKey)) }];
+  });
 }
 
-const matches = (keys: Set<string>, wanted: Set<string>) => [...wanted].some(k => keys.has(k));
+/** The keys a peer must have to matter to `doc`: its dated reports' body names. */
+export function wantedKeys(doc: ReportDocument): Set<string> {
+  return new Set(wanting(doc).flatMap(w => [...w.key]));
+}
 
-interface Entry { stamp: string; keys: Set<string>; doc?: ReportDocument }
+interface Entry { stamp: string; keys: Set<string>; ids?: Identity[]; doc?: ReportDocument }
 
-/** Parsed peer documents per path and stamp; the path of each document it made. */
+/**
+ * Parsed peer documents per path and stamp; the path of each document it made. A file's
+ * keys and identities outlive its document (documents are ≈ 100 KB: only a few are kept).
+ */
 export class PeerFiles {
   private entries = new Map<string, Entry>();
   private paths = new WeakMap<ReportDocument, string>();
-  /** Paths whose document is kept, least recently used first: a document is ≈ 100 KB. */
+  /** Paths whose document is kept, least recently used first. */
   private kept = new Set<string>();
 
   constructor(private readonly keep = 64) {}
 
-  /** The documents among `files` that may hold a report of `doc`'s body (not `doc`'s own file). */
+  /**
+   * The documents among `files` holding last year's report of one of `doc`'s reports: the
+   * first such file for each (what cross-year uses), in `files`' order. Files are read for
+   * their keys, parsed once when the keys match, and left alone after the last one needed.
+   */
   peersOf(doc: ReportDocument, files: Iterable<PeerFile>, self?: string): ReportDocument[] {
-    const wanted = wantedKeys(doc);
-    if (!wanted.size) return [];
+    let pending = wanting(doc);
     const out: ReportDocument[] = [];
     for (const f of files) {
+      if (!pending.length) break;
       if (f.path === self) continue;
-      const found = this.docOf(f, wanted);
-      if (found && found !== doc) out.push(found);
+      const [e, read] = this.entry(f);
+      let text = read;
+      if (!pending.some(w => [...w.key].some(k => e.keys.has(k)))) continue;
+      if (!e.ids) {
+        text ??= f.read();
+        if (text === undefined) continue;
+        this.adopt(f.path, e, text);
+      }
+      const hit = pending.filter(w => e.ids!.some(i => i.year === w.year - 1 && sameBody(w.names, i.names)));
+      if (!hit.length) continue;
+      if (e.doc) this.touch(f.path);
+      else if ((text ??= f.read()) !== undefined) this.adopt(f.path, e, text);
+      if (e.doc && e.doc !== doc) out.push(e.doc);
+      pending = pending.filter(w => !hit.includes(w));
     }
     return out;
   }
@@ -83,28 +110,24 @@ export class PeerFiles {
   /** Where a peer document came from. */
   pathOf(doc: ReportDocument): string | undefined { return this.paths.get(doc); }
 
-  private docOf(f: PeerFile, wanted: Set<string>): ReportDocument | undefined {
-    let e = this.entries.get(f.path);
-    let text: string | undefined;
-    if (!e || e.stamp !== f.stamp) {
-      text = f.read();
-      this.kept.delete(f.path);
-      e = { stamp: f.stamp, keys: text === undefined ? new Set() : bodyKeysOfText(text) };
-      this.entries.set(f.path, e);
-    }
-    if (!matches(e.keys, wanted)) return undefined;
-    if (e.doc) { this.touch(f.path); return e.doc; }
-    text ??= f.read();
-    return text === undefined ? undefined : this.adopt(f.path, e, text);
+  /** The file's entry at its current stamp, read again (for its keys) when the stamp moved; and the text if read. */
+  private entry(f: PeerFile): [Entry, string | undefined] {
+    const e = this.entries.get(f.path);
+    if (e && e.stamp === f.stamp) return [e, undefined];
+    this.kept.delete(f.path);
+    const text = f.read();
+    const fresh: Entry = { stamp: f.stamp, keys: text === undefined ? new Set() : bodyKeysOfText(text) };
+    this.entries.set(f.path, fresh);
+    return [fresh, text];
   }
 
   private adopt(path: string, e: Entry, text: string): ReportDocument {
     e.doc = new ReportDocument(text);
+    e.ids = identities(e.doc);
     this.paths.set(e.doc, path);
     this.touch(path);
     return e.doc;
   }
-
   /** Marks `path`'s document as just used; drops the least recently used beyond `keep` (their keys stay). */
   private touch(path: string) {
     this.kept.delete(path);

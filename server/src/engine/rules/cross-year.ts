@@ -34,7 +34,7 @@ const norm = (s: string) => s.replace(/人民政府$/, '');
  */
 export const bodyKey = (name: string): string => norm(name).slice(-3);
 /** Same body: one name equals the other, give or take a trailing 人民政府 or a leading parent (淮安市洪泽区 ⊃ 洪泽区). */
-function sameBody(a: string[], b: string[]): boolean {
+export function sameBody(a: string[], b: string[]): boolean {
   return a.some(x => b.some(y => {
     const [p, q] = [norm(x), norm(y)];
     return p === q || (p.length >= 3 && q.length >= 3 && (p.endsWith(q) || q.endsWith(p)));
