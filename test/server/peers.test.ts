@@ -1,8 +1,14 @@
 // Other open reports are peers: with last year's report of the same body open, this year's
-// 二、上年结转 is compared with last year's 四 (cross-year).
+// 二、上年结转 is compared with last year's 四 (cross-year); so are the report files in a
+// file's folder that are not open.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { ReportDocument, applyEdits } from '../../server/src/engine';
-import { readSample } from '../helpers';
+import { cellOf, readSample, sampleByPrefix, setCell } from '../helpers';
 import { Client } from './lsp-client';
 
 /** Corpus 12 relabelled as the same body's 2023 report, which carried 30 applications forward. */
@@ -31,5 +37,58 @@ describe('language server: open reports are peers', () => {
     assert.ok(cross.length >= 1, JSON.stringify(diagnostics.map(d => d.code)));
     // 二、上年结转 自然人 is 34 this year; last year carried 30 forward.
     assert.ok(cross.some(d => /\b30\b/.test(String(d.message)) && /34/.test(String(d.message))), cross.map(d => d.message).join('\n'));
+  });
+});
+
+describe('language server: report files in the same folder are peers', () => {
+  let client: Client;
+  let dir: string;
+  const LAST = sampleByPrefix('02_'), THIS = sampleByPrefix('03_');
+  /** Corpus 02 (洪泽区 2023) with its 四 × 自然人 written as `v`. */
+  const lastYearOf = (v: string) => setCell(readSample('02_'), 'applications', 'carried_forward', 'natural_person', v);
+  const crossOf = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter(d => d.code === 'cross-year');
+
+  before(async () => { client = await Client.start({ locale: 'en', debounceMs: 10 }); });
+  after(async () => { assert.equal(await client.stop(), 0); });
+  beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-peers-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('only this year\'s report is open (corpus 03); last year\'s file beside it: cross-year published, the hover shows both cells', async () => {
+    writeFileSync(path.join(dir, LAST), lastYearOf('5'));
+    writeFileSync(path.join(dir, THIS), readSample('03_'));
+    const uri = pathToFileURL(path.join(dir, THIS)).href;
+    await client.open(uri, readSample('03_'));
+    const cross = crossOf(await client.diagnosticsFor(uri, 1));
+    assert.equal(cross.length, 1, JSON.stringify(cross));
+    assert.match(String(cross[0].message), /column 「自然人」 is 0, but last year's report \(2023\) carried 5 forward/);
+    const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: cross[0].range.start });
+    const md = (h?.contents as { value: string }).value;
+    const line = cellOf(new ReportDocument(lastYearOf('5')), 'applications', 'carried_forward', 'natural_person').range.start.line + 1;
+    assert.ok(md.includes(`**Last year's report**: \`${LAST}\``), md);
+    assert.match(md, /This year \(2024\): \*\*0\*\*/);
+    assert.ok(md.includes(`Last year: row 「四、结转下年度继续办理」, column 「自然人」, line ${line}: **5**`), md);
+    assert.match(md, /✗ differs by -5/);
+  });
+
+  it('last year\'s file changed on disk (a file event): re-read, and the finding goes', async () => {
+    writeFileSync(path.join(dir, LAST), lastYearOf('5'));
+    const uri = pathToFileURL(path.join(dir, THIS)).href;
+    await client.open(uri, readSample('03_'));
+    assert.equal(crossOf(await client.diagnosticsFor(uri, 1)).length, 1);
+    const before = client.published.length;
+    writeFileSync(path.join(dir, LAST), lastYearOf('0'));
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(dir, LAST)).href, type: FileChangeType.Changed }] });
+    const next = await client.waitFor(() => client.published.slice(before).find(p => p.uri === uri), 'diagnostics after the file event');
+    assert.deepEqual(crossOf(next), []);
+  });
+
+  it('a folder holding only another body\'s report (洪泽区 → 涟水县): silent; an untitled document: no folder', async () => {
+    writeFileSync(path.join(dir, LAST), lastYearOf('5').replace(/洪泽/g, '涟水'));
+    const uri = pathToFileURL(path.join(dir, THIS)).href;
+    await client.open(uri, readSample('03_'));
+    assert.deepEqual(crossOf(await client.diagnosticsFor(uri, 1)), []);
+    const untitled = 'untitled:Untitled-1';
+    await client.open(untitled, readSample('03_'));
+    assert.deepEqual(crossOf(await client.diagnosticsFor(untitled, 1)), []);
   });
 });

@@ -5,11 +5,25 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
 import { expandPaths, InputError, readReport } from './io';
+import { CliPeers } from './peers';
 import { toSarif } from './sarif';
 import { fileText, totalText } from './text';
 import { checkInWorkers } from './workers';
 
-export interface CheckSettings { locale: Locale; fix: boolean }
+export interface CheckSettings {
+  locale: Locale;
+  fix: boolean;
+  /** Every file checked in this run: peers of each other (cross-year), with each one's folder. */
+  inputs?: string[];
+}
+
+/** One set of peers per settings object: per run, and per worker thread (each gets its own copy). */
+const peerSets = new WeakMap<CheckSettings, CliPeers>();
+function peersFor(settings: CheckSettings): CliPeers {
+  let p = peerSets.get(settings);
+  if (!p) peerSets.set(settings, (p = new CliPeers(settings.inputs ?? [])));
+  return p;
+}
 
 export interface CheckedFile {
   path: string;
@@ -75,11 +89,12 @@ const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.le
 export function checkFile(path: string, settings: CheckSettings, named = true): FileResult {
   try {
     const text = readReport(path);
-    let doc = new ReportDocument(text);
+    const peers = peersFor(settings);
+    let doc = peers.parse(path, text);
     if (!isReport(doc)) {
       return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
     }
-    let findings = check(doc, { locale: settings.locale });
+    let findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });
     const report = doc.model.reports[0];
     const result: CheckedFile = { path, template: report.template, reports: doc.model.reports.length, findings };
     if (!settings.fix) return result;
@@ -87,8 +102,9 @@ export function checkFile(path: string, settings: CheckSettings, named = true): 
     const fixedText = applyEdits(text, edits);
     if (fixedText !== text) {
       writeFileSync(path, hasBom(path) ? '\uFEFF' + fixedText : fixedText);
-      doc = new ReportDocument(fixedText);
-      findings = check(doc, { locale: settings.locale });
+      peers.changed(path);
+      doc = peers.parse(path, fixedText);
+      findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });
     }
     return { ...result, findings, fixed: fixedText === text ? 0 : edits.length };
   } catch (e) {
@@ -154,10 +170,11 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   };
 
   const workers = io.workerScript && opts.jobs > 1 ? Math.min(opts.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)) : 0;
+  const settings: CheckSettings = { locale: opts.locale, fix: opts.fix, inputs: files.map(f => f.path) };
   if (workers > 1) {
-    await checkInWorkers(io.workerScript!, workers, files, { locale: opts.locale, fix: opts.fix }, emit);
+    await checkInWorkers(io.workerScript!, workers, files, settings, emit);
   } else {
-    for (const f of files) emit(checkFile(f.path, opts, f.named));
+    for (const f of files) emit(checkFile(f.path, settings, f.named));
   }
 
   const checked = results.filter((r): r is CheckedFile => !isFailed(r));

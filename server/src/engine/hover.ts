@@ -7,6 +7,9 @@ import { fmt, list, type Locale, type Msg } from './i18n';
 import type { Cell, MatchHow, Part, Position, Range, Report, Table } from './model';
 import { TEMPLATES, cellKey, rowsOf, tableDecl, type CellRef, type Generation, type Identity, type TableId } from './templates';
 import { proseFacts, tableValue } from './prose';
+import { crossYearHover, type HoverPeers } from './hover-cross-year';
+
+export type { HoverPeers };
 
 const M = {
   blank: { en: '_blank_', 'zh-cn': '_空白_' },
@@ -51,8 +54,11 @@ const contains = (r: Range, p: Position) => !before(p, r.start) && !before(r.end
 const inLines = (r: Range, p: Position) => r.start.line <= p.line && p.line <= r.end.line;
 const escape = (s: string) => s.replace(/([\\|*_`[\]<>])/g, '\\$1');
 
-/** Markdown explaining what is at `position`, or undefined when there is nothing to say. */
-export function hover(doc: ReportDocument, position: Position, locale: Locale): string | undefined {
+/**
+ * Markdown explaining what is at `position`, or undefined when there is nothing to say.
+ * `peers` are the documents check() got: a cell cross-year compares shows last year's too.
+ */
+export function hover(doc: ReportDocument, position: Position, locale: Locale, peers: HoverPeers = {}): string | undefined {
   for (const report of doc.model.reports) {
     if (!inLines(report.range, position) && !report.parts.some(p => inLines(p.range, position))) continue;
     const part = report.parts.find(p => contains(p.range, position));
@@ -62,7 +68,7 @@ export function hover(doc: ReportDocument, position: Position, locale: Locale): 
     for (const table of tablesOf(report)) {
       if (!inLines(table.range, position)) continue;
       const found = cellAt(doc, table, position);
-      if (found) return cellHover(table, found, locale);
+      if (found) return withCrossYear(cellHover(table, found, locale), crossYearHover(doc, report, table, found, locale, peers));
       const row = Object.values(table.rows).find(r => r.label && contains(r.label.range, position));
       if (row?.label) {
         const canonical = escape(row.label.canonical);
@@ -75,6 +81,8 @@ export function hover(doc: ReportDocument, position: Position, locale: Locale): 
   }
   return undefined;
 }
+
+const withCrossYear = (md: string, cross: string | undefined) => (cross ? `${md}\n\n---\n\n${cross}` : md);
 
 const tablesOf = (r: Report): Table[] => [...Object.values(r.tables), ...r.extraTables] as Table[];
 

@@ -2,7 +2,7 @@
 // ReportDocument per open document, updated incrementally; diagnostics after a short
 // debounce, never for a stale version; every request answered from the engine facade.
 import {
-  CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
   type CodeAction, type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import {
@@ -19,6 +19,7 @@ import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSym
 import { statusOf, summaryOf } from './status';
 import { markdownTableEdit, snippetFor } from './tables';
 import { rollup } from '../engine/rollup';
+import { ServerPeers, type FolderReader } from './peers';
 
 /** initializationOptions the server understands (all optional). */
 export interface InitOptions {
@@ -45,18 +46,25 @@ interface Open {
 const isPosition = (p: unknown): p is Position =>
   !!p && typeof (p as Position).line === 'number' && typeof (p as Position).character === 'number';
 
-export function startServer(connection: Connection): void {
+/** What an entry point provides beyond the connection. */
+export interface ServerHost {
+  /** Reads the folder beside a file:// document (node); without it only open documents are peers. */
+  folder?: FolderReader;
+}
+
+export function startServer(connection: Connection, host: ServerHost = {}): void {
   const open = new Map<string, Open>();
   let locale: Locale = 'en';
   let debounceMs = 150;
   let settings: Settings = readSettings({}).settings;
   let caps: ClientCapabilities = {};
   let pullsConfiguration = false;
+  const peers = new ServerPeers(host.folder);
 
-  /** Check options for one document: the settings, and the other open reports as peers (cross-year). */
-  const options = (self?: ReportDocument): CheckOptions => ({
+  /** Check options for one document: the settings, and as peers (cross-year) the other open reports and its folder's. */
+  const options = (uri: string, entry: Open): CheckOptions => ({
     locale, severity: settings.severity, template: settings.template,
-    peers: [...open.values()].map(e => e.doc).filter(d => d !== self),
+    peers: peers.of(uri, entry.doc, open),
   });
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never fatal. */
@@ -78,7 +86,7 @@ export function startServer(connection: Connection): void {
   function publish(uri: string, entry: Open) {
     entry.timer = undefined;
     const version = entry.version;
-    const findings = check(entry.doc, options(entry.doc));
+    const findings = check(entry.doc, options(uri, entry));
     // A result for a version that is no longer current (or a closed document) is dropped.
     // check() is synchronous today, so the debounce is what coalesces quick changes; this
     // guard keeps that true should checking ever move off this thread.
@@ -144,7 +152,16 @@ export function startServer(connection: Connection): void {
       fire(connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }));
     }
     if (pullsConfiguration) fire(pullSettings());
+    // Peers on disk change: ask to hear of it (else listings are re-read after a moment).
+    if (host.folder && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      fire(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md,nianbao}' }] }));
+    }
   });
+
+  connection.onDidChangeWatchedFiles(safe('watchedFiles', undefined, ({ changes }) => {
+    const dirs = peers.changed((changes ?? []).map(c => c.uri));
+    for (const uri of open.keys()) if (dirs.has(peers.folderOf(uri) ?? '')) schedule(uri, 0);
+  }));
 
   connection.onDidChangeConfiguration(safe('configuration', undefined, params => {
     if (pullsConfiguration) fire(pullSettings());
@@ -179,7 +196,9 @@ export function startServer(connection: Connection): void {
   connection.onHover(safe('hover', null, ({ textDocument, position }) => {
     const entry = open.get(textDocument.uri);
     if (!entry || !isPosition(position)) return null;
-    const value = hover(entry.doc, position, locale);
+    const value = hover(entry.doc, position, locale, {
+      peers: options(textDocument.uri, entry).peers, nameOf: d => peers.nameOf(d, open),
+    });
     return value ? { contents: { kind: 'markdown', value } } : null;
   }));
 
@@ -217,7 +236,7 @@ export function startServer(connection: Connection): void {
       }
     }
     if (wants(FIX_ALL_KIND)) {
-      const action = fixAll(entry.doc, check(entry.doc, options(entry.doc)), locale);
+      const action = fixAll(entry.doc, check(entry.doc, options(uri, entry)), locale);
       if (action.edits.length) out.push(toCodeAction(action, uri, [], editFor(uri, entry, action.edits)));
     }
     return out;
@@ -248,7 +267,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(SUMMARY_REQUEST, safe('summary', null as SummaryResult | null, (params: SummaryParams) => {
     const entry = params && open.get(params.uri);
-    return entry ? summaryOf(entry.doc, check(entry.doc, options(entry.doc)), locale) : null;
+    return entry ? summaryOf(entry.doc, check(entry.doc, options(params.uri, entry)), locale) : null;
   }));
 
   connection.onRequest(RENDER_TABLE_REQUEST, safe('renderTable', null as RenderTableResult | null, (params: RenderTableParams) => {

@@ -1,12 +1,12 @@
 // cross-year: with last year's report of the same body at hand (an open document, the same
-// folder), this year's 二、上年结转 must equal last year's 四、结转下年度继续办理, per column;
+// folder, the files checked together; see peers.ts), this year's 二、上年结转 must equal last year's 四、结转下年度继续办理, per column;
 // and for 2021+ tables, 现行有效件数 = last year's + 本年制发件数 − 本年废止件数.
 import type { ReportDocument } from '../document';
 import { cellName } from '../describe';
 import { cellEdit } from '../fixes/cells';
 import { fmt, type Msg } from '../i18n';
-import type { Report, Table } from '../model';
-import { tableDecl, rowsOf } from '../templates';
+import type { Cell, Report, Table } from '../model';
+import { tableDecl, rowsOf, type CellRef } from '../templates';
 import { bodyNames } from './report-date';
 import type { Edit, Finding, Rule, RuleContext } from './types';
 
@@ -23,13 +23,18 @@ const M = {
 } satisfies Record<string, Msg>;
 
 const doc: Msg = {
-  en: 'When last year\'s report of the same body is at hand (open, or in the same folder; matched by the body\'s name and the year), this year\'s 二、上年结转政府信息公开申请数量 must equal last year\'s 四、结转下年度继续办理 in every column, and for 2021+ tables 现行有效件数 must equal last year\'s plus 本年制发件数 minus 本年废止件数. A mismatch means one of the two reports is wrong. A quick fix copies last year\'s row 四 into this year\'s row 二 (not applied unattended: last year\'s report may be the wrong one).',
-  'zh-cn': '同一机关上年度报告在手时（已打开或在同一文件夹，按机关名称和年度识别），本年“二、上年结转政府信息公开申请数量”每一列应等于上年“四、结转下年度继续办理”；2021 版表格的“现行有效件数”应等于上年数加本年制发件数减本年废止件数。不一致说明两份报告之一有误。快速修复可把上年“四”行抄入本年“二”行（不自动应用：错的也可能是上年报告）。',
+  en: 'When last year\'s report of the same body is at hand (open in the editor, in the same folder, or checked together on the command line; matched by the body\'s name and the year), this year\'s 二、上年结转政府信息公开申请数量 must equal last year\'s 四、结转下年度继续办理 in every column, and for 2021+ tables 现行有效件数 must equal last year\'s plus 本年制发件数 minus 本年废止件数. A mismatch means one of the two reports is wrong. A quick fix copies last year\'s row 四 into this year\'s row 二 (not applied unattended: last year\'s report may be the wrong one).',
+  'zh-cn': '同一机关上年度报告在手时（已在编辑器中打开、在同一文件夹，或在命令行中一并检查；按机关名称和年度识别），本年“二、上年结转政府信息公开申请数量”每一列应等于上年“四、结转下年度继续办理”；2021 版表格的“现行有效件数”应等于上年数加本年制发件数减本年废止件数。不一致说明两份报告之一有误。快速修复可把上年“四”行抄入本年“二”行（不自动应用：错的也可能是上年报告）。',
 };
 
 const norm = (s: string) => s.replace(/人民政府$/, '');
+/**
+ * Names of one body share this key (the last three characters, or the whole of a shorter
+ * name): sameBody() needs equal names, or names of three or more where one ends the other.
+ */
+export const bodyKey = (name: string): string => norm(name).slice(-3);
 /** Same body: one name equals the other, give or take a trailing 人民政府 or a leading parent (淮安市洪泽区 ⊃ 洪泽区). */
-function sameBody(a: string[], b: string[]): boolean {
+export function sameBody(a: string[], b: string[]): boolean {
   return a.some(x => b.some(y => {
     const [p, q] = [norm(x), norm(y)];
     return p === q || (p.length >= 3 && q.length >= 3 && (p.endsWith(q) || q.endsWith(p)));
@@ -37,7 +42,7 @@ function sameBody(a: string[], b: string[]): boolean {
 }
 
 /** Last year's report of this report's body among the peers. */
-export function lastYearsReport(ctx: RuleContext): { doc: ReportDocument; report: Report } | undefined {
+export function lastYearsReport(ctx: Pick<RuleContext, 'doc' | 'report' | 'peers'>): { doc: ReportDocument; report: Report } | undefined {
   const year = ctx.report.year;
   const names = bodyNames(ctx);
   if (year === undefined || !names.length) return undefined;
@@ -55,8 +60,37 @@ const num = (t: Table | undefined, row: string, column: string) => {
   return typeof v === 'number' ? v : undefined;
 };
 
+/** What cross-year compares a cell of this year's with: last year's cell, and for 现行有效件数 the expected value. */
+export interface Compared {
+  last: { doc: ReportDocument; report: Report };
+  ref: CellRef;
+  cell: Cell;
+  /** 现行有效件数: last year's + 本年制发 − 本年废止, when all are numbers. */
+  expected?: { issued: number; repealed: number; value: number };
+}
+
+/** Last year's cell that `ref` (a cell of this year's 二, or a 现行有效件数) is compared with. */
+export function comparedCell(ctx: Pick<RuleContext, 'doc' | 'report' | 'peers'>, ref: CellRef): Compared | undefined {
+  const mine = ctx.report.tables[ref.table];
+  const carried = ref.table === 'applications' && ref.row === 'carried_over';
+  const inForce = ref.table === 'proactive' && ref.column === 'in_force' && mine?.generation === '2021';
+  if (!mine || (!carried && !inForce)) return undefined;
+  const last = lastYearsReport(ctx);
+  const theirs = last?.report.tables[ref.table];
+  if (!last || !theirs || (inForce && theirs.generation !== '2021')) return undefined;
+  const peerRef = carried ? { table: ref.table, row: 'carried_forward', column: ref.column } : ref;
+  const cell = theirs.rows[peerRef.row]?.cells[peerRef.column];
+  if (!cell) return undefined;
+  const out: Compared = { last, ref: peerRef, cell };
+  const [issued, repealed] = [num(mine, ref.row, 'issued'), num(mine, ref.row, 'repealed')];
+  if (inForce && typeof cell.value === 'number' && issued !== undefined && repealed !== undefined) {
+    out.expected = { issued, repealed, value: cell.value + issued - repealed };
+  }
+  return out;
+}
+
 // Findings carry no `related` ranges: those would be in last year's document, and a
-// Finding's ranges are this document's. Hover can call lastYearsReport() for both cells.
+// Finding's ranges are this document's. Hover calls comparedCell() for both cells.
 const rule: Rule = {
   code: 'cross-year',
   severity: 'warning',

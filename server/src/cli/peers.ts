@@ -1,0 +1,65 @@
+// The CLI's peers (cross-year): the files checked together, and the report files in each
+// input's folder. Folders are listed and files read only when a report asks for peers;
+// each file is reduced to body keys once and parsed only when its keys match.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { PeerFiles, type PeerFile, type ReportDocument } from '../engine';
+import { readReport } from './io';
+
+const REPORT_FILE = /\.(txt|md|nianbao)$/i;
+
+export class CliPeers {
+  private readonly files = new PeerFiles();
+  private readonly known = new Map<string, PeerFile & { stamp: string }>();
+  private readonly folders = new Map<string, PeerFile[]>();
+  private readonly inputs: PeerFile[];
+  private readonly inputSet: Set<string>;
+
+  constructor(inputs: readonly string[]) {
+    this.inputs = inputs.map(p => this.file(path.resolve(p)));
+    this.inputSet = new Set(this.inputs.map(f => f.path));
+  }
+
+  /** The document of an input being checked (reused if it was parsed as a peer already). */
+  parse(file: string, text: string): ReportDocument {
+    const f = this.file(path.resolve(file));
+    return this.files.parse(f.path, f.stamp, text);
+  }
+
+  /** After `--fix` rewrote a file: peers read it again. */
+  changed(file: string): void {
+    const f = this.file(path.resolve(file));
+    f.stamp = String(Number(f.stamp) + 1);
+  }
+
+  /** Peers of `doc`, read from `file`: the other inputs, then the rest of its folder. */
+  peersOf(file: string, doc: ReportDocument): ReportDocument[] {
+    const self = path.resolve(file);
+    return this.files.peersOf(doc, this.candidates(self), self);
+  }
+
+  private *candidates(self: string): Iterable<PeerFile> {
+    yield* this.inputs;
+    for (const f of this.folder(path.dirname(self))) if (!this.inputSet.has(f.path)) yield f;
+  }
+
+  private folder(dir: string): PeerFile[] {
+    let files = this.folders.get(dir);
+    if (!files) {
+      let names: string[] = [];
+      try { names = readdirSync(dir, { withFileTypes: true }).filter(d => d.isFile() && REPORT_FILE.test(d.name)).map(d => d.name).sort(); } catch { /* unreadable: no peers */ }
+      files = names.map(n => this.file(path.join(dir, n)));
+      this.folders.set(dir, files);
+    }
+    return files;
+  }
+
+  private file(p: string): PeerFile & { stamp: string } {
+    let f = this.known.get(p);
+    if (!f) {
+      f = { path: p, stamp: '0', read: () => { try { return readReport(p); } catch { return undefined; } } };
+      this.known.set(p, f);
+    }
+    return f;
+  }
+}
