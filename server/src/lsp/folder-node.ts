@@ -10,7 +10,7 @@ const MAX_BYTES = 16 << 20;
 
 export const nodeFolderReader: FolderReader = {
   pathOf(uri) {
-    if (!uri.startsWith('file:')) return undefined;
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
     try { return fileURLToPath(uri); } catch { return undefined; }
   },
   folderOf: p => path.dirname(p),

@@ -170,9 +170,12 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   // ── documents ─────────────────────────────────────────────────────────────────────
   connection.onDidOpenTextDocument(safe('open', undefined, ({ textDocument: d }) => {
+    // A document without a string URI can never be addressed again: keeping it would only
+    // leave junk among every other document's peers.
+    if (typeof d?.uri !== 'string') return;
     const prev = open.get(d.uri);
     if (prev?.timer) clearTimeout(prev.timer);
-    open.set(d.uri, { doc: new ReportDocument(d.text ?? ''), version: d.version });
+    open.set(d.uri, { doc: new ReportDocument(typeof d.text === 'string' ? d.text : ''), version: d.version });
     schedule(d.uri);
   }));
 
