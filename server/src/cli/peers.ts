@@ -3,7 +3,7 @@
 // each file is reduced to body keys once and parsed only when its keys match.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { PeerFiles, type PeerFile, type ReportDocument } from '../engine';
+import { PeerFiles, wantedKeys, type PeerFile, type ReportDocument } from '../engine';
 import { readReport } from './io';
 
 const REPORT_FILE = /\.(txt|md|nianbao)$/i;
@@ -12,6 +12,8 @@ export class CliPeers {
   private readonly files = new PeerFiles();
   private readonly known = new Map<string, PeerFile & { stamp: string }>();
   private readonly folders = new Map<string, PeerFile[]>();
+  /** Per folder: the candidate files in order (the inputs, then the folder's others), and by body key. */
+  private readonly lists = new Map<string, { files: PeerFile[]; byKey?: Map<string, number[]> }>();
   private readonly inputs: PeerFile[];
   private readonly inputSet: Set<string>;
 
@@ -30,17 +32,42 @@ export class CliPeers {
   changed(file: string): void {
     const f = this.file(path.resolve(file));
     f.stamp = String(Number(f.stamp) + 1);
+    // Its keys may have changed: the indexes are built again when next needed.
+    for (const l of this.lists.values()) l.byKey = undefined;
   }
 
   /** Peers of `doc`, read from `file`: the other inputs, then the rest of its folder. */
   peersOf(file: string, doc: ReportDocument): ReportDocument[] {
     const self = path.resolve(file);
-    return this.files.peersOf(doc, this.candidates(self), self);
+    const wanted = wantedKeys(doc);
+    if (!wanted.size) return [];
+    // Only the files sharing a body key, in candidate order: a batch of a thousand inputs
+    // would otherwise walk a thousand candidates for each.
+    const list = this.candidates(path.dirname(self));
+    const byKey = (list.byKey ??= this.index(list.files));
+    const at = new Set<number>();
+    for (const k of wanted) for (const i of byKey.get(k) ?? []) at.add(i);
+    return this.files.peersOf(doc, [...at].sort((a, b) => a - b).map(i => list.files[i]), self);
   }
 
-  private *candidates(self: string): Iterable<PeerFile> {
-    yield* this.inputs;
-    for (const f of this.folder(path.dirname(self))) if (!this.inputSet.has(f.path)) yield f;
+  private candidates(dir: string): { files: PeerFile[]; byKey?: Map<string, number[]> } {
+    let list = this.lists.get(dir);
+    if (!list) {
+      list = { files: [...this.inputs, ...this.folder(dir).filter(f => !this.inputSet.has(f.path))] };
+      this.lists.set(dir, list);
+    }
+    return list;
+  }
+
+  private index(files: readonly PeerFile[]): Map<string, number[]> {
+    const byKey = new Map<string, number[]>();
+    files.forEach((f, i) => {
+      for (const k of this.files.keysOf(f)) {
+        const at = byKey.get(k);
+        if (at) at.push(i); else byKey.set(k, [i]);
+      }
+    });
+    return byKey;
   }
 
   private folder(dir: string): PeerFile[] {

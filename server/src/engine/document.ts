@@ -47,8 +47,16 @@ export class ReportDocument {
   private bounds: number[] = [];
   private sections: Section[] = [];
   private cached?: DocumentModel;
+  /** False for an outline read: titles, parts and dates without tables (see constructor). */
+  private readonly tables: boolean;
 
-  constructor(text: string) {
+  /**
+   * `{ tables: false }` reads only the outline (titles, parts, dates and years: the report
+   * years and body names, which never depend on the tables), for telling which file holds
+   * whose report at a fraction of the cost.
+   */
+  constructor(text: string, options: { tables?: boolean } = {}) {
+    this.tables = options.tables ?? true;
     this.setText(text);
   }
 
@@ -134,7 +142,7 @@ export class ReportDocument {
         break;
       }
       this.sections.push(!reuse
-        ? placeSection(parseSection(this.lines.slice(start, end), start), start, end)
+        ? placeSection(parseSection(this.lines.slice(start, end), start, this.tables), start, end)
         : shift ? placeSection(shiftLines<SectionResult>(reuse, shift), start, end) : reuse);
     }
     this.cached = undefined;
@@ -146,7 +154,7 @@ export class ReportDocument {
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k];
       const end = k + 1 < starts.length ? starts[k + 1] : this.lines.length;
-      this.sections.push(placeSection(parseSection(this.lines.slice(start, end), start), start, end));
+      this.sections.push(placeSection(parseSection(this.lines.slice(start, end), start, this.tables), start, end));
     }
   }
 

@@ -9,7 +9,7 @@ export { RULES, type Rule, type Finding, type Fix, type Edit, type Severity, typ
 export { applyEdits } from './fixes/apply';
 export { localeOf, type Locale } from './i18n';
 export { hover, type HoverPeers } from './hover';
-export { PeerFiles, type PeerFile } from './peers';
+export { PeerFiles, wantedKeys, type PeerFile } from './peers';
 export { documentSymbols, foldingRanges, type OutlineSymbol, type Fold } from './symbols';
 export { inlayHints, type InlayHintData, type InlayOptions } from './inlay';
 export { recomputeEdits } from './fixes/recompute';

@@ -76,17 +76,20 @@ export class PeerFiles {
    */
   peersOf(doc: ReportDocument, files: Iterable<PeerFile>, self?: string): ReportDocument[] {
     let pending = wanting(doc);
+    // Asked of every candidate file (a batch: every input of a thousand): one flat list.
+    let keys = pending.flatMap(w => [...w.key]);
     const out: ReportDocument[] = [];
     for (const f of files) {
       if (!pending.length) break;
       if (f.path === self) continue;
       const [e, read] = this.entry(f);
       let text = read;
-      if (!pending.some(w => [...w.key].some(k => e.keys.has(k)))) continue;
+      if (!keys.some(k => e.keys.has(k))) continue;
       if (!e.ids) {
         text ??= f.read();
         if (text === undefined) continue;
-        this.adopt(f.path, e, text);
+        // The outline tells year and body; most files whose keys match are this year's copies.
+        e.ids = identities(new ReportDocument(text, { tables: false }));
       }
       const hit = pending.filter(w => e.ids!.some(i => i.year === w.year - 1 && sameBody(w.names, i.names)));
       if (!hit.length) continue;
@@ -94,6 +97,7 @@ export class PeerFiles {
       else if ((text ??= f.read()) !== undefined) this.adopt(f.path, e, text);
       if (e.doc && e.doc !== doc) out.push(e.doc);
       pending = pending.filter(w => !hit.includes(w));
+      keys = pending.flatMap(w => [...w.key]);
     }
     return out;
   }
@@ -106,6 +110,9 @@ export class PeerFiles {
     this.entries.set(path, entry);
     return this.adopt(path, entry, text);
   }
+
+  /** The body keys of a file at its current stamp (read once per stamp). */
+  keysOf(f: PeerFile): ReadonlySet<string> { return this.entry(f)[0].keys; }
 
   /** Where a peer document came from. */
   pathOf(doc: ReportDocument): string | undefined { return this.paths.get(doc); }

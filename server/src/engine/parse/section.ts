@@ -39,7 +39,7 @@ export function isBoundary(line: string): boolean {
   return classifyHeading(line) !== undefined || classifyTitle(line) !== undefined;
 }
 
-export function parseSection(lines: readonly string[], firstLine: number): SectionResult {
+export function parseSection(lines: readonly string[], firstLine: number, withTables = true): SectionResult {
   // Every field present from the start: sections then share one shape, which keeps the
   // per-keystroke walks over all sections (document.ts, assemble.ts) fast.
   const result: SectionResult = { heading: undefined, title: undefined, tables: [], period: undefined, loneDates: [], years: {}, lastTextLine: firstLine };
@@ -60,7 +60,7 @@ export function parseSection(lines: readonly string[], firstLine: number): Secti
     }
   }
   const body = lines.slice(bodyFrom);
-  result.tables = parseTables(itemize(body.map(lexLine), firstLine + bodyFrom));
+  if (withTables) result.tables = parseTables(itemize(body.map(lexLine), firstLine + bodyFrom));
   result.period = findPeriod(lines, firstLine);
   lines.forEach((text, i) => {
     if (/\S/.test(text)) result.lastTextLine = firstLine + i;
