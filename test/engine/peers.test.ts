@@ -6,6 +6,17 @@ import { bodyKeysOfText, wantedKeys } from '../../server/src/engine/peers';
 import { readSample, sampleNames } from '../helpers';
 
 describe('peers from files', () => {
+  it('an outline read (no tables) gives every sample the same reports, years, titles, dates and parts as a full parse', () => {
+    // What peers learn from the outline: it must be what cross-year would see in the full model.
+    const outline = (doc: ReportDocument) => doc.model.reports.map(r => JSON.stringify([r.range, r.year, r.yearSource, r.title, r.dates, r.parts]));
+    for (const name of sampleNames()) {
+      const text = readSample(name);
+      const light = new ReportDocument(text, { tables: false });
+      assert.deepEqual(outline(light), outline(new ReportDocument(text)), name);
+      assert.equal(Object.keys(light.model.reports[0].tables).length, 0);
+    }
+  });
+
   it('every sample\'s own body keys are among the keys of its text (the filter never hides a peer)', () => {
     for (const name of sampleNames()) {
       const text = readSample(name);
