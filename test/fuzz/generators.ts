@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { TEMPLATES } from '../../server/src/engine';
 import { LABELS } from '../../server/src/engine/parse/labels';
 import { readSample, sampleNames } from '../helpers';
+import { rng } from '../bench/corpus';
 import { MUTATION_NAMES, mutate } from './mutations';
 
 const SAMPLES = sampleNames().map(n => ({ name: n, text: readSample(n) }));
@@ -18,21 +19,10 @@ export const mutatedSample = (maxSteps = 4) =>
     const s = SAMPLES[sample];
     return {
       name: `${s.name} + ${steps.map(x => x.name).join(' + ')}`,
-      text: mutate(s.text, steps.map(x => ({ name: x.name, random: seeded(x.seed) }))),
+      text: mutate(s.text, steps.map(x => ({ name: x.name, random: rng(x.seed) }))),
     };
   });
 
-/** A deterministic random stream from a seed (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const headings = TEMPLATES['2021'].parts.flatMap(p => [`${p.numeral}、${p.heading}`, ...p.variants.map(v => `${p.numeral}、${v}`)]);
 const labels = LABELS.map(l => l.canonical);
