@@ -24,6 +24,11 @@ export function assemble(sections: readonly PlacedSection[], lineCount: number):
   return { reports: groups.map((g, i) => cachedReport(g, i === groups.length - 1 ? lineCount : -1)), lineCount };
 }
 
+/** The parsed sections behind a report, in order: caches key on them (sections are kept objects while untouched). */
+export function sourcesOf(report: Report): readonly PlacedSection[] {
+  return (report as Report & { sources?: readonly PlacedSection[] }).sources ?? [];
+}
+
 /** Reports rebuilt only when one of their sections changed (sections are kept objects while untouched). */
 const built = new WeakMap<PlacedSection, { sections: PlacedSection[]; lineCount: number; report: Report }>();
 function cachedReport(sections: PlacedSection[], lineCount: number): Report {

@@ -4,6 +4,7 @@ import { localeOf, type Locale } from './i18n';
 import { generationForYear, type Generation } from './templates';
 import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
 import { tablesOf } from './rules/cells';
+import { sourcesOf } from './assemble';
 import type { Table } from './model';
 
 export interface CheckOptions {
@@ -42,13 +43,13 @@ const cache = new WeakMap<object, { sources: readonly object[]; key: string; fin
 const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 function checkReport(ctx: RuleContext, options: CheckOptions, optionsKey: string): Finding[] {
-  const sources = (ctx.report as unknown as { sources?: readonly object[] }).sources;
+  const sources = sourcesOf(ctx.report);
   // Neither the index nor the generation can hold '|', so the key is unambiguous.
   const key = `${ctx.reportIndex}|${ctx.expected}|${optionsKey}`;
-  const hit = sources?.length ? cache.get(sources[0]) : undefined;
-  if (hit && hit.key === key && hit.sources.length === sources!.length && hit.sources.every((s, i) => s === sources![i])) return hit.findings;
+  const hit = sources.length ? cache.get(sources[0]) : undefined;
+  if (hit && hit.key === key && hit.sources.length === sources.length && hit.sources.every((s, i) => s === sources[i])) return hit.findings;
   const findings = runRules(ctx, options, key).sort(before);
-  if (sources?.length) cache.set(sources[0], { sources, key, findings });
+  if (sources.length) cache.set(sources[0], { sources, key, findings });
   return findings;
 }
 

@@ -3,6 +3,7 @@
 // Only phrasings that clearly name one quantity are read; anything else is left alone,
 // because a false alarm is worse than a miss.
 import type { ReportDocument } from './document';
+import { sourcesOf, type PlacedSection } from './assemble';
 import type { Range, Report } from './model';
 import { rowsOf, tableDecl, type CellRef } from './templates';
 
@@ -47,9 +48,12 @@ function fold(c: string): string {
   return f;
 }
 
-/** Prose lines of parts 一, 三 and 四, outside the tables, joined across line breaks. */
-function compactProse(doc: ReportDocument, report: Report): Compact {
-  const tables = [...Object.values(report.tables), ...report.extraTables].map(t => t!.range);
+/**
+ * One part's prose (a part is its heading's section): its lines outside its tables, joined
+ * across line breaks, ending with 。 so that no sentence runs into the next part.
+ */
+function compactProse(doc: ReportDocument, section: PlacedSection): Compact {
+  const tables = section.tables.map(t => t.range);
   const inTable = (line: number) => tables.some(r => line >= r.start.line && line <= r.end.line);
   // Characters are collected in an array and joined once: appending to a string and
   // testing its end per line is quadratic on a pasted megabyte line.
@@ -57,20 +61,18 @@ function compactProse(doc: ReportDocument, report: Report): Compact {
   const out: Compact = { text: '', lines: [], chars: [] };
   const push = (c: string, line: number, ch: number) => { text.push(c); out.lines.push(line); out.chars.push(ch); };
   const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-  for (const part of report.parts.filter(p => p.number === 1 || p.number === 3 || p.number === 4)) {
-    for (let line = part.bodyRange.start.line; line <= part.bodyRange.end.line; line++) {
-      const s = doc.line(line);
-      if (inTable(line) || isPageNumber(s)) continue;
-      // Digits on both sides of a line break are two numbers, not one.
-      if (isDigit(text[text.length - 1]) && /^[\s\u3000]*\d/.test(s)) push('·', line, 0);
-      for (let ch = 0; ch < s.length; ch++) {
-        if (!isWhitespace(s.charCodeAt(ch))) push(fold(s[ch]), line, ch);
-      }
+  const first = section.heading!.range.start.line;
+  for (let line = first; line <= Math.max(section.lastTextLine, section.start); line++) {
+    const s = doc.line(line);
+    if (inTable(line) || isPageNumber(s)) continue;
+    // Digits on both sides of a line break are two numbers, not one.
+    if (isDigit(text[text.length - 1]) && /^[\s\u3000]*\d/.test(s)) push('·', line, 0);
+    for (let ch = 0; ch < s.length; ch++) {
+      if (!isWhitespace(s.charCodeAt(ch))) push(fold(s[ch]), line, ch);
     }
-    const last = out.lines.length - 1;
-    if (last >= 0) push('。', out.lines[last], out.chars[last]);
-    else push('。', part.range.start.line, 0);
   }
+  const last = out.lines.length - 1;
+  push('。', last >= 0 ? out.lines[last] : first, last >= 0 ? out.chars[last] : 0);
   out.text = text.join('');
   return out;
 }
@@ -115,18 +117,30 @@ const CASE_OUTCOMES: [string, RegExp][] = [
 const ALL_UPHELD = /均(?:获|被|予以|已)?维持/g;
 const COUNT = /\d件/;
 
-/** Per report object: a report is rebuilt whenever its lines change, so the facts hold while it lives. */
-const factsCache = new WeakMap<Report, ProseFacts>();
+/** Parts whose prose quotes the tables' numbers: 一 (总体情况), 三 (依申请公开), 四 (复议诉讼). */
+const PROSE_PARTS = new Set([1, 3, 4]);
 
-/** Every number the prose quotes about the tables, and every "均获维持". */
+/**
+ * Per section object (kept while its lines are untouched, see document.ts): a keystroke in
+ * one part re-reads that part's prose only.
+ */
+const factsCache = new WeakMap<PlacedSection, ProseFacts>();
+
+/** Every number the prose quotes about the tables, and every "均获维持", in document order. */
 export function proseFacts(doc: ReportDocument, report: Report): ProseFacts {
-  let facts = factsCache.get(report);
-  if (!facts) factsCache.set(report, facts = readProseFacts(doc, report));
-  return facts;
+  const out: ProseFacts = { numbers: [], allUpheld: [] };
+  for (const section of sourcesOf(report)) {
+    if (!section.heading || !PROSE_PARTS.has(section.heading.number)) continue;
+    let facts = factsCache.get(section);
+    if (!facts) factsCache.set(section, facts = readProseFacts(doc, section));
+    out.numbers.push(...facts.numbers);
+    out.allUpheld.push(...facts.allUpheld);
+  }
+  return out;
 }
 
-function readProseFacts(doc: ReportDocument, report: Report): ProseFacts {
-  const c = compactProse(doc, report);
+function readProseFacts(doc: ReportDocument, section: PlacedSection): ProseFacts {
+  const c = compactProse(doc, section);
   const numbers: ProseNumber[] = [];
   const allUpheld: ProseAllUpheld[] = [];
   const push = (quantity: QuantityId, m: RegExpMatchArray, base: number) => {
