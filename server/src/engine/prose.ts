@@ -4,7 +4,7 @@
 // because a false alarm is worse than a miss.
 import type { ReportDocument } from './document';
 import { sourcesOf, type PlacedSection } from './assemble';
-import type { Range, Report } from './model';
+import type { Position, Range, Report } from './model';
 import { rowsOf, tableDecl, type CellRef } from './templates';
 
 export type QuantityId =
@@ -25,21 +25,27 @@ export interface ProseAllUpheld { groups: ('review' | 'suit')[]; range: Range }
 
 export interface ProseFacts { numbers: ProseNumber[]; allUpheld: ProseAllUpheld[] }
 
-/** Report text with whitespace removed, and where each remaining character stands (line and character, in parallel arrays). */
-interface Compact { text: string; lines: number[]; chars: number[] }
+/**
+ * A part's prose with whitespace removed, and where each line's text starts in it. Only a
+ * few characters (the matched numbers) ever need their place in the document, so places
+ * are found on demand rather than stored per character.
+ */
+interface Compact { text: string; doc: ReportDocument; pieces: Piece[] }
+/** A line's share of the compact text, from `at`; `dot`: it starts with the · that parts digits across a line break. */
+interface Piece { at: number; line: number; dot: boolean }
 
 // Tested on the trimmed line: whitespace quantifiers on both sides of optional parts would
 // backtrack quadratically on a long line of spaces.
 const PAGE_NUMBER = /^[-－—]?\s*\d{1,3}\s*[-－—]?$/;
 const isPageNumber = (line: string) => line.length < 4096 && PAGE_NUMBER.test(line.trim());
-const isWhitespace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
+const WHITESPACE = /\s+/g;
+const isWhitespace = (c: string) => /\s/.test(c);
+/** Characters that may change under NFKC: neither ASCII nor a CJK unified ideograph. */
+const MAY_FOLD = /[^\x00-\x7f\u4e00-\u9fff]/g;
 
 /** One character's NFKC form when that is one character (full-width digits and punctuation), else itself; memoized. */
 const folded = new Map<string, string>();
 function fold(c: string): string {
-  const code = c.charCodeAt(0);
-  // ASCII and the CJK unified ideographs are their own NFKC form: most of the text.
-  if (code < 128 || (code >= 0x4e00 && code <= 0x9fff)) return c;
   let f = folded.get(c);
   if (f === undefined) {
     const n = c.normalize('NFKC');
@@ -47,6 +53,8 @@ function fold(c: string): string {
   }
   return f;
 }
+// One UTF-16 unit at a time, as the places are counted (a lone surrogate folds to itself).
+const foldLine = (s: string) => s.replace(MAY_FOLD, fold);
 
 /**
  * One part's prose (a part is its heading's section): its lines outside its tables, joined
@@ -55,32 +63,54 @@ function fold(c: string): string {
 function compactProse(doc: ReportDocument, section: PlacedSection): Compact {
   const tables = section.tables.map(t => t.range);
   const inTable = (line: number) => tables.some(r => line >= r.start.line && line <= r.end.line);
-  // Characters are collected in an array and joined once: appending to a string and
-  // testing its end per line is quadratic on a pasted megabyte line.
+  // Collected and joined once: appending to a string is quadratic on a pasted megabyte line.
   const text: string[] = [];
-  const out: Compact = { text: '', lines: [], chars: [] };
-  const push = (c: string, line: number, ch: number) => { text.push(c); out.lines.push(line); out.chars.push(ch); };
-  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  const pieces: Piece[] = [];
+  let at = 0;
+  let endsWithDigit = false;
   const first = section.heading!.range.start.line;
   for (let line = first; line <= Math.max(section.lastTextLine, section.start); line++) {
     const s = doc.line(line);
     if (inTable(line) || isPageNumber(s)) continue;
+    const compact = foldLine(s.replace(WHITESPACE, ''));
+    if (!compact) continue;
     // Digits on both sides of a line break are two numbers, not one.
-    if (isDigit(text[text.length - 1]) && /^[\s\u3000]*\d/.test(s)) push('·', line, 0);
-    for (let ch = 0; ch < s.length; ch++) {
-      if (!isWhitespace(s.charCodeAt(ch))) push(fold(s[ch]), line, ch);
-    }
+    const dot = endsWithDigit && /^\s*\d/.test(s);
+    pieces.push({ at, line, dot });
+    if (dot) text.push('·');
+    text.push(compact);
+    at += compact.length + (dot ? 1 : 0);
+    endsWithDigit = /\d/.test(compact[compact.length - 1]);
   }
-  const last = out.lines.length - 1;
-  push('。', last >= 0 ? out.lines[last] : first, last >= 0 ? out.chars[last] : 0);
-  out.text = text.join('');
-  return out;
+  text.push('。');
+  return { text: text.join(''), doc, pieces };
 }
 
-const rangeOf = (c: Compact, from: number, to: number): Range => ({
-  start: { line: c.lines[from], character: c.chars[from] },
-  end: { line: c.lines[to - 1], character: c.chars[to - 1] + 1 },
-});
+/** Where the compact text's character i stands in the document (the closing 。 stands on the character before it). */
+function positionOf(c: Compact, i: number): Position {
+  let lo = 0, hi = c.pieces.length - 1;
+  if (hi < 0) return { line: 0, character: 0 };
+  i = Math.min(i, c.text.length - 2);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (c.pieces[mid].at <= i) lo = mid; else hi = mid - 1;
+  }
+  const p = c.pieces[lo];
+  let k = i - p.at - (p.dot ? 1 : 0);
+  if (k < 0) return { line: p.line, character: 0 };
+  const s = c.doc.line(p.line);
+  // The k-th character of the line that is not whitespace (UTF-16 units, like the compact text).
+  for (let ch = 0; ch < s.length; ch++) {
+    if (isWhitespace(s[ch])) continue;
+    if (k-- === 0) return { line: p.line, character: ch };
+  }
+  return { line: p.line, character: s.length };
+}
+
+const rangeOf = (c: Compact, from: number, to: number): Range => {
+  const end = positionOf(c, to - 1);
+  return { start: positionOf(c, from), end: { line: end.line, character: end.character + 1 } };
+};
 
 // A number never starts inside another; saying so keeps a long digit run linear.
 const N = '(?<!\\d)(\\d+)';
