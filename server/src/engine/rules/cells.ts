@@ -4,12 +4,19 @@ import { columnDecl, tableDecl, type ColumnDecl } from '../templates';
 
 export interface CellVisit { table: Table; cell: Cell; column?: ColumnDecl }
 
-/** Every cell of a table, with its column's declaration. */
-export function* cellsOf(table: Table): Generator<CellVisit> {
-  const decl = tableDecl(table.generation, table.id);
-  for (const row of Object.values(table.rows)) {
-    for (const cell of Object.values(row.cells)) yield { table, cell, column: columnDecl(decl, cell.row, cell.column) };
+/** Every cell of a table, with its column's declaration (built once per table: three rules walk it). */
+const visits = new WeakMap<Table, readonly CellVisit[]>();
+export function cellsOf(table: Table): readonly CellVisit[] {
+  let out = visits.get(table);
+  if (!out) {
+    const decl = tableDecl(table.generation, table.id);
+    const list: CellVisit[] = [];
+    for (const row of Object.values(table.rows)) {
+      for (const cell of Object.values(row.cells)) list.push({ table, cell, column: columnDecl(decl, cell.row, cell.column) });
+    }
+    visits.set(table, (out = list));
   }
+  return out;
 }
 
 /** All tables of a report, pasted duplicates included. */

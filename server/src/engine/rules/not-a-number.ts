@@ -89,7 +89,7 @@ const rule: Rule = {
   severity: 'error',
   doc,
   checkTable(ctx, t) {
-    return [...cellsOf(t)].filter(({ cell }) => cell.kind === 'text').map(({ table, cell }) => finding(ctx, table, cell));
+    return cellsOf(t).filter(({ cell }) => cell.kind === 'text').map(({ table, cell }) => finding(ctx, table, cell));
   },
 };
 
