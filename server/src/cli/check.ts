@@ -88,8 +88,8 @@ const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.le
 /** Checks one file (and fixes it with `fix`). Never throws: failures become a FailedFile. */
 export function checkFile(path: string, settings: CheckSettings, named = true): FileResult {
   try {
-    const text = readReport(path);
     const peers = peersFor(settings);
+    const text = peers.take(path) ?? readReport(path);
     let doc = peers.parse(path, text);
     if (!isReport(doc)) {
       return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };

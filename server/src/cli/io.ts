@@ -1,17 +1,17 @@
 // Reading report files: strict UTF-8 (a BOM is dropped), with errors a person can act on.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export class InputError extends Error {}
 
-/** Strict UTF-8; one decoder for every file (making one per file showed in batch profiles). */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readReport(file: string): string {
   let buf: Buffer;
   try { buf = readFileSync(file); } catch (e) { throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? e})`); }
-  let text: string;
-  try { text = UTF8.decode(buf); } catch { throw new InputError(`${file}: not UTF-8 text`); }
+  // Validated, then decoded: several times faster than a fatal TextDecoder on a batch.
+  if (!isUtf8(buf)) throw new InputError(`${file}: not UTF-8 text`);
+  const text = buf.toString('utf8');
   if (text.includes('\u0000')) throw new InputError(`${file}: binary data, not a report`);
   return text.replace(/^\uFEFF/, '');
 }

@@ -7,6 +7,8 @@ import { PeerFiles, wantedKeys, type PeerFile, type ReportDocument } from '../en
 import { readReport } from './io';
 
 const REPORT_FILE = /\.(txt|md|nianbao)$/i;
+/** Characters of early-read inputs kept at most (≈ 64 MB as UTF-16). */
+const EARLY_CHARS = 32 << 20;
 
 export class CliPeers {
   private readonly files = new PeerFiles();
@@ -16,10 +18,23 @@ export class CliPeers {
   private readonly lists = new Map<string, { files: PeerFile[]; byKey?: Map<string, number[]> }>();
   private readonly inputs: PeerFile[];
   private readonly inputSet: Set<string>;
+  /** Inputs read for their keys before their turn: kept for it, so no file is read twice (bounded). */
+  private readonly early = new Map<string, string>();
+  private earlyChars = 0;
+  private readonly taken = new Set<string>();
 
   constructor(inputs: readonly string[]) {
     this.inputs = inputs.map(p => this.file(path.resolve(p)));
     this.inputSet = new Set(this.inputs.map(f => f.path));
+  }
+
+  /** An input's text if it was read already for its keys (once: it is then dropped). */
+  take(file: string): string | undefined {
+    const p = path.resolve(file);
+    this.taken.add(p);
+    const text = this.early.get(p);
+    if (text !== undefined) { this.early.delete(p); this.earlyChars -= text.length; }
+    return text;
   }
 
   /** The document of an input being checked (reused if it was parsed as a peer already). */
@@ -81,10 +96,20 @@ export class CliPeers {
     return files;
   }
 
+  private read(p: string): string | undefined {
+    let text: string;
+    try { text = readReport(p); } catch { return undefined; }
+    if (this.inputSet.has(p) && !this.taken.has(p) && !this.early.has(p) && this.earlyChars + text.length <= EARLY_CHARS) {
+      this.early.set(p, text);
+      this.earlyChars += text.length;
+    }
+    return text;
+  }
+
   private file(p: string): PeerFile & { stamp: string } {
     let f = this.known.get(p);
     if (!f) {
-      f = { path: p, stamp: '0', read: () => { try { return readReport(p); } catch { return undefined; } } };
+      f = { path: p, stamp: '0', read: () => this.read(p) };
       this.known.set(p, f);
     }
     return f;
