@@ -26,8 +26,12 @@ function where(t: Table, i: Identity): string {
   return i.along === 'row' ? shortRow(t.generation, t.id, i.index) : columnLabel(t.generation, t.id, i.solveFor.row, i.index);
 }
 
+/** Per identity (each belongs to one generation and table): names are asked for with every finding. */
+const names = new Map<Identity, string>();
 export function identityName(t: Table, i: Identity): string {
-  return `${formula(t.generation, i)}（${where(t, i)}）`;
+  let name = names.get(i);
+  if (name === undefined) names.set(i, (name = `${formula(t.generation, i)}（${where(t, i)}）`));
+  return name;
 }
 
 /** The fix that sets an identity's solveFor cell, preferred only when it breaks nothing that holds. */
