@@ -155,7 +155,17 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
 
   // Files with findings stand apart as blocks between blank lines; clean files are one line each.
   let printed = false, lastWasBlock = false;
+  // JSON is written file by file as results come in, and not kept: a batch's findings
+  // would otherwise sit in memory (and in the way of the collector) until one stringify.
+  let errors = false, jsonFiles = 0;
+  if (opts.format === 'json') io.out('{\n  "files": [');
   const emit = (r: FileResult) => {
+    if (!isFailed(r)) errors ||= r.findings.some(f => f.severity === 'error');
+    if (opts.format === 'json' && !isFailed(r)) {
+      const piece = JSON.stringify(fileJson(r, opts.fix), null, 2).replace(/^/gm, '    ');
+      io.out(`${jsonFiles++ ? ',' : ''}\n${piece}`);
+      return;
+    }
     results.push(r);
     if (isFailed(r)) {
       if (r.skipped) io.err(`nianbao: ${r.error}; skipped\n`);
@@ -177,13 +187,12 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
     for (const f of files) emit(checkFile(f.path, settings, f.named));
   }
 
-  const checked = results.filter((r): r is CheckedFile => !isFailed(r));
   if (opts.format === 'text') io.out((printed && !lastWasBlock ? '\n' : '') + totalText(results, opts.locale) + '\n');
-  else if (opts.format === 'json') io.out(JSON.stringify(toJson(checked, opts.fix), null, 2) + '\n');
+  else if (opts.format === 'json') io.out(`${jsonFiles ? '\n  ' : ''}]\n}\n`);
   else io.out(JSON.stringify(toSarif(results, opts.locale), null, 2) + '\n');
 
   if (failed) return 2;
-  return checked.some(r => r.findings.some(f => f.severity === 'error')) ? 1 : 0;
+  return errors ? 1 : 0;
 }
 
 /** The CLI's severity words: LSP's information and hint are both notes. */
@@ -191,17 +200,16 @@ export function severityWord(f: Finding): 'error' | 'warning' | 'note' {
   return f.severity === 'error' || f.severity === 'warning' ? f.severity : 'note';
 }
 
-function toJson(files: CheckedFile[], fix: boolean) {
+/** One file of `--format json`'s `files`. */
+function fileJson(r: CheckedFile, fix: boolean) {
   return {
-    files: files.map(r => ({
-      path: r.path,
-      template: r.template,
-      ...(r.reports > 1 ? { reports: r.reports } : {}),
-      ...(fix ? { fixed: r.fixed ?? 0 } : {}),
-      diagnostics: r.findings.map(f => ({
-        code: f.code, severity: severityWord(f), message: f.message, range: f.range,
-        fixes: f.fixes.map(x => ({ title: x.title, edits: x.edits })),
-      })),
+    path: r.path,
+    template: r.template,
+    ...(r.reports > 1 ? { reports: r.reports } : {}),
+    ...(fix ? { fixed: r.fixed ?? 0 } : {}),
+    diagnostics: r.findings.map(f => ({
+      code: f.code, severity: severityWord(f), message: f.message, range: f.range,
+      fixes: f.fixes.map(x => ({ title: x.title, edits: x.edits })),
     })),
   };
 }
