@@ -105,20 +105,30 @@ export class ReportDocument {
   private applyOne(range: Range, text: string) {
     const a = this.clamp(range.start);
     const b = this.clamp(range.end.line < range.start.line || (range.end.line === range.start.line && range.end.character < range.start.character) ? range.start : range.end);
-    const joined = this.lines[a.line].slice(0, a.character) + text + this.lines[b.line].slice(b.character);
-    const { lines: fresh, eols: freshEols } = splitLines(joined);
-    freshEols[freshEols.length - 1] = this.eols[b.line];
-    const oldCount = b.line - a.line + 1;
+    // The new text of the lines [first, b.line], with line b's break: a CR the edit leaves
+    // last and the LF after it are one break, as a fresh read of the text has it.
+    let first = a.line;
+    let head = this.lines[a.line].slice(0, a.character);
+    const tail = this.lines[b.line].slice(b.character) + this.eols[b.line];
+    // Likewise a CR ending the line before and an LF the edit brings to the front.
+    if (first > 0 && this.eols[first - 1] === '\r' && (head + text + tail).startsWith('\n')) {
+      first--;
+      head = this.lines[first] + '\r' + head;
+    }
+    const { lines: fresh, eols: freshEols } = splitLines(head + text + tail);
+    // With line b's break in the text, the split ends with an empty remainder: not a line.
+    if (this.eols[b.line]) { fresh.pop(); freshEols.pop(); }
+    const oldCount = b.line - first + 1;
     const delta = fresh.length - oldCount;
-    this.lines.splice(a.line, oldCount, ...fresh);
-    this.eols.splice(a.line, oldCount, ...freshEols);
+    this.lines.splice(first, oldCount, ...fresh);
+    this.eols.splice(first, oldCount, ...freshEols);
 
     // Section boundaries: drop those in the edited lines, shift those after, add new ones.
     const bounds = this.bounds;
-    const lo = lowerBound(bounds, a.line);
+    const lo = lowerBound(bounds, first);
     const hi = lowerBound(bounds, b.line + 1);
     const added: number[] = [];
-    for (let i = a.line; i < a.line + fresh.length; i++) if (isBoundary(this.lines[i])) added.push(i);
+    for (let i = first; i < first + fresh.length; i++) if (isBoundary(this.lines[i])) added.push(i);
     if (delta) for (let k = hi; k < bounds.length; k++) bounds[k] += delta;
     bounds.splice(lo, hi - lo, ...added);
 
@@ -136,7 +146,7 @@ export class ReportDocument {
       let shift = 0;
       while (j < old.length) {
         const s = old[j];
-        const d = s.end <= a.line ? 0 : s.start > b.line ? delta : undefined;
+        const d = s.end <= first ? 0 : s.start > b.line ? delta : undefined;
         if (d === undefined || s.start + d < start) { j++; continue; }
         if (s.start + d === start && s.end + d === end) { reuse = s; shift = d; j++; }
         break;
