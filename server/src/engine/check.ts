@@ -5,6 +5,7 @@ import { generationForYear, type Generation } from './templates';
 import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
+import { placedByPosition, verifiedByPosition } from './fixes/verify';
 import type { Table } from './model';
 
 export interface CheckOptions {
@@ -100,7 +101,9 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
   const byRule = new Map<string, Finding[]>();
   for (const rule of RULES) {
     const sev = options.severity?.[rule.code] ?? rule.severity;
-    if (sev !== 'off' && rule.checkTable) byRule.set(rule.code, run(rule, sev, ctx, () => rule.checkTable!(ctx, t)));
+    if (sev === 'off' || !rule.checkTable) continue;
+    const found = run(rule, sev, ctx, () => rule.checkTable!(ctx, t));
+    byRule.set(rule.code, placedByPosition(t) ? found.map(f => verifiedByPosition(ctx, t, f)) : found);
   }
   tableCache.set(t, { key, byRule });
   return byRule;

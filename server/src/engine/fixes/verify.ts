@@ -1,0 +1,57 @@
+// Cell fixes on tables read by position. Bare numbers in paragraphs (plain pdftotext,
+// corpus 03) are placed by counting: turning a 「/」 into a number can make a damaged
+// table read differently, so a fix there may move cells it does not name. Such a fix is
+// applied unattended (preferred) only when re-reading the table's section shows it does not.
+import { sourcesOf } from '../assemble';
+import { parseSection } from '../parse/section';
+import type { Encoding, Table } from '../model';
+import type { Finding, Fix, RuleContext } from '../rules/types';
+import { applyEdits } from './apply';
+import { lazyFixes } from './lazy';
+
+/** Encodings whose cells are placed by counting rather than by their own line or column. */
+const BY_POSITION: ReadonlySet<Encoding> = new Set(['plain']);
+
+export const placedByPosition = (t: Table) => BY_POSITION.has(t.encoding);
+
+const sameRange = (a: Table['range'], b: Table['range']) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/** `table|row|column` of every cell of the tables → its kind and value, and its range. */
+function cellMap(tables: readonly Table[]): Map<string, { is: string; range: Table['range'] }> {
+  const out = new Map<string, { is: string; range: Table['range'] }>();
+  tables.forEach((t, i) => {
+    for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) out.set(`${i}|${t.id}|${row.id}|${c.column}`, { is: `${c.kind}:${c.value}`, range: c.range });
+  });
+  return out;
+}
+
+/** Whether the fix, applied to the table's section alone, leaves every cell it does not edit as it was. */
+function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
+  const section = sourcesOf(ctx.report).find(s => s.start <= t.range.start.line && t.range.start.line < s.end);
+  if (!section) return false;
+  const last = section.end - 1;
+  if (fix.edits.some(e => e.range.start.line < section.start || e.range.end.line > last)) return false;
+  const text = ctx.doc.getTextIn({ start: { line: section.start, character: 0 }, end: { line: last, character: ctx.doc.line(last).length } });
+  const local = fix.edits.map(e => ({
+    range: { start: { line: e.range.start.line - section.start, character: e.range.start.character }, end: { line: e.range.end.line - section.start, character: e.range.end.character } },
+    newText: e.newText,
+  }));
+  const after = parseSection(applyEdits(text, local).split(/\r\n|\r|\n/), section.start).tables;
+  const before = cellMap(section.tables);
+  const now = cellMap(after);
+  if (before.size !== now.size) return false;
+  // The cells the fix names are those it edits; each of the others must read as before.
+  for (const [k, c] of before) {
+    if (fix.edits.some(e => sameRange(e.range, c.range))) continue;
+    if (now.get(k)?.is !== c.is) return false;
+  }
+  return true;
+}
+
+/** The finding with its preferred cell fixes kept preferred only where they touch nothing else (checked when first read). */
+export function verifiedByPosition(ctx: RuleContext, t: Table, f: Finding): Finding {
+  if (!f.fixes.some(x => x.preferred && x.scope)) return f;
+  const { fixes, ...rest } = f;
+  return lazyFixes(rest, () => fixes.map(x => (x.preferred && x.scope && !touchesOnlyItsCells(ctx, t, x) ? { ...x, preferred: false } : x)));
+}
