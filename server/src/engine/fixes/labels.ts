@@ -1,10 +1,10 @@
 // Row labels: a row's name with its group or block (so a clerk can find it), and the edits
-// that restore a label, each checked by re-parsing before it is offered.
+// that restore a label, each checked by re-reading the table's section before it is offered.
 import type { ReportDocument } from '../document';
-import type { Report, Row, Table } from '../model';
+import type { Row, Table } from '../model';
 import { rowsOf, tableDecl, type Generation, type TableId } from '../templates';
 import type { Edit, RuleContext } from '../rules/types';
-import type { Reparse } from './headings';
+import { sectionTablesAfter } from './verify';
 
 /** 「（三）不予公开·1.属于国家秘密」, 「第二十条第（一）项·规章」, 「（一）予以公开」. */
 export function rowTitle(gen: Generation, table: TableId, row: string): string {
@@ -20,15 +20,14 @@ export function rowTitle(gen: Generation, table: TableId, row: string): string {
 /** The label the template prints for a row of this table's generation. */
 export const templateLabel = (t: Table, row: string) => rowsOf(tableDecl(t.generation, t.id)).get(row)?.row.label ?? undefined;
 
-const tableOf = (r: Report | undefined, t: Table) => r?.tables[t.id];
 const values = (row: Row | undefined) => JSON.stringify(Object.values(row?.cells ?? {}).map(c => [c.column, c.value, c.kind]));
 
 export interface Relabel { row: Row; label: string }
 
 /** After the edits, each row reads its template label and no row's numbers moved. */
-function relabelled(ctx: RuleContext, reparse: Reparse, t: Table, wanted: Relabel[], edits: Edit[]): boolean {
+function relabelled(ctx: RuleContext, t: Table, wanted: Relabel[], edits: Edit[]): boolean {
   if (ctx.report.tables[t.id] !== t) return false; // a pasted duplicate: the re-parse cannot tell them apart
-  const after = tableOf(reparse(edits), t);
+  const after = sectionTablesAfter(ctx, t, edits)?.after.find(x => x.id === t.id);
   if (!after) return false;
   for (const { row, label } of wanted) {
     const r = after.rows[row.id];
@@ -43,12 +42,12 @@ function relabelled(ctx: RuleContext, reparse: Reparse, t: Table, wanted: Relabe
  * re-parse confirms it. One re-parse checks them all together (the edits are independent);
  * only if that fails is each checked on its own.
  */
-export function relabelEdits(ctx: RuleContext, reparse: Reparse, t: Table, wanted: Relabel[]): Map<string, Edit[]> {
+export function relabelEdits(ctx: RuleContext, t: Table, wanted: Relabel[]): Map<string, Edit[]> {
   const todo = wanted.filter(w => w.row.label);
   const edits = new Map(todo.map(w => [w.row.id, [{ range: w.row.label!.range, newText: w.label }]]));
-  if (!todo.length || relabelled(ctx, reparse, t, todo, [...edits.values()].flat())) return edits;
+  if (!todo.length || relabelled(ctx, t, todo, [...edits.values()].flat())) return edits;
   if (todo.length === 1) return new Map();
-  return new Map(todo.filter(w => relabelled(ctx, reparse, t, [w], edits.get(w.row.id)!)).map(w => [w.row.id, edits.get(w.row.id)!]));
+  return new Map(todo.filter(w => relabelled(ctx, t, [w], edits.get(w.row.id)!)).map(w => [w.row.id, edits.get(w.row.id)!]));
 }
 
 /**
@@ -57,14 +56,14 @@ export function relabelEdits(ctx: RuleContext, reparse: Reparse, t: Table, wante
  * number. Row-per-line encodings have no safe place for it (which blank is the label's?),
  * so they get no edit.
  */
-export function lostLabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): { edits: Edit[]; verified: (reparse: Reparse) => boolean } | undefined {
+export function lostLabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): Edit[] | undefined {
   const cells = Object.values(row.cells).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   if (!cells.length) return undefined;
   const line = cells[0].range.start.line;
   const text = cellLine(ctx.doc, t, line, label);
   if (text === undefined) return undefined;
   const edits = [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text }];
-  return { edits, verified: reparse => relabelled(ctx, reparse, t, [{ row, label }], edits) };
+  return relabelled(ctx, t, [{ row, label }], edits) ? edits : undefined;
 }
 
 /** A label cell written like the cell on `line`, with its line break; undefined if that line is not a lone cell. */

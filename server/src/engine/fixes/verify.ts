@@ -1,11 +1,12 @@
-// Cell fixes on tables read by position. Bare numbers in paragraphs (plain pdftotext,
-// corpus 03) are placed by counting: turning a 「/」 into a number can make a damaged
-// table read differently, so a fix there may move cells it does not name. Such a fix is
-// applied unattended (preferred) only when re-reading the table's section shows it does not.
+// Proving a fix by re-reading the table's section with the fix applied. Bare numbers in
+// paragraphs (plain pdftotext, corpus 03) are placed by counting: turning a 「/」 into a
+// number can make a damaged table read differently, so a cell fix there may move cells it
+// does not name; it is applied unattended (preferred) only when the re-read shows it does
+// not. Relabels (fixes/labels.ts) are proved the same way.
 import { sourcesOf } from '../assemble';
-import { parseSection } from '../parse/section';
+import { isBoundary, parseSection } from '../parse/section';
 import type { Encoding, Table } from '../model';
-import type { Finding, Fix, RuleContext } from '../rules/types';
+import type { Edit, Finding, Fix, RuleContext } from '../rules/types';
 import { applyEdits } from './apply';
 import { lazyFixes } from './lazy';
 
@@ -26,20 +27,32 @@ function cellMap(tables: readonly Table[]): Map<string, { is: string; range: Tab
   return out;
 }
 
-/** Whether the fix, applied to the table's section alone, leaves every cell it does not edit as it was. */
-function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
+/**
+ * The tables of `t`'s section re-read with the edits applied (sections parse on their own
+ * lines alone, see document.ts), or undefined when an edit leaves the section or makes a
+ * line that would start a new section. Far cheaper than re-reading the whole report.
+ */
+export function sectionTablesAfter(ctx: RuleContext, t: Table, edits: readonly Edit[]): { before: readonly Table[]; after: Table[] } | undefined {
   const section = sourcesOf(ctx.report).find(s => s.start <= t.range.start.line && t.range.start.line < s.end);
-  if (!section) return false;
+  if (!section) return undefined;
   const last = section.end - 1;
-  if (fix.edits.some(e => e.range.start.line < section.start || e.range.end.line > last)) return false;
+  if (edits.some(e => e.range.start.line < section.start || e.range.end.line > last)) return undefined;
   const text = ctx.doc.getTextIn({ start: { line: section.start, character: 0 }, end: { line: last, character: ctx.doc.line(last).length } });
-  const local = fix.edits.map(e => ({
+  const local = edits.map(e => ({
     range: { start: { line: e.range.start.line - section.start, character: e.range.start.character }, end: { line: e.range.end.line - section.start, character: e.range.end.character } },
     newText: e.newText,
   }));
-  const after = parseSection(applyEdits(text, local).split(/\r\n|\r|\n/), section.start).tables;
-  const before = cellMap(section.tables);
-  const now = cellMap(after);
+  const lines = applyEdits(text, local).split(/\r\n|\r|\n/);
+  if (lines.some((l, i) => i > 0 && isBoundary(l))) return undefined;
+  return { before: section.tables, after: parseSection(lines, section.start).tables };
+}
+
+/** Whether the fix, applied to the table's section alone, leaves every cell it does not edit as it was. */
+function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
+  const reread = sectionTablesAfter(ctx, t, fix.edits);
+  if (!reread) return false;
+  const before = cellMap(reread.before);
+  const now = cellMap(reread.after);
   if (before.size !== now.size) return false;
   // The cells the fix names are those it edits; each of the others must read as before.
   for (const [k, c] of before) {

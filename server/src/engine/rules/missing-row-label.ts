@@ -7,7 +7,6 @@ import type { Row, Table } from '../model';
 import { tableName } from '../describe';
 import { tableDecl } from '../templates';
 import { lostLabelEdits, rowTitle, templateLabel } from '../fixes/labels';
-import { reparser } from '../fixes/headings';
 import { lazyFixes } from '../fixes/lazy';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 
@@ -40,9 +39,10 @@ function finding(ctx: RuleContext, t: Table, row: Row, label: string): Finding {
   const n = neighbours(t, row.id);
   let message = fmt(M.lost, ctx.locale, { table: tableName(t.id, ctx.locale), row: title(row.id) });
   if (n.sure && n.prev && n.next) message += fmt(M.between, ctx.locale, { prev: title(n.prev), next: title(n.next) });
-  const restore = lostLabelEdits(ctx, t, row, label);
-  const reparse = restore && reparser(ctx);
-  const fixes = (): Fix[] => (restore && reparse && restore.verified(reparse) ? [{ title: fmt(M.insert, ctx.locale, { label }), edits: restore.edits, preferred: n.sure }] : []);
+  const fixes = (): Fix[] => {
+    const edits = lostLabelEdits(ctx, t, row, label);
+    return edits ? [{ title: fmt(M.insert, ctx.locale, { label }), edits, preferred: n.sure }] : [];
+  };
   return lazyFixes({ code: 'missing-row-label', severity: 'warning', message, range: row.range, cells: Object.values(row.cells).map(c => ({ table: t.id, row: row.id, column: c.column })) }, fixes);
 }
 

@@ -6,7 +6,6 @@ import type { Row, Table } from '../model';
 import { tableName } from '../describe';
 import { normalizeLabel } from '../text/normalize';
 import { relabelEdits, rowTitle, templateLabel, type Relabel } from '../fixes/labels';
-import { reparser } from '../fixes/headings';
 import { lazyFixes, once } from '../fixes/lazy';
 import type { Edit, Finding, Rule, RuleContext } from './types';
 
@@ -72,9 +71,8 @@ const rule: Rule = {
         if (row.label && label && noteworthy(ctx, t, row, label)) notes.push({ row, label });
       }
       if (!notes.length) continue;
-      // One re-parse verifies the table's relabels together, when the first fix is asked for.
-      const reparse = reparser(ctx);
-      const edits = once(() => relabelEdits(ctx, reparse, t, notes));
+      // One re-read verifies the table's relabels together, when the first fix is asked for.
+      const edits = once(() => relabelEdits(ctx, t, notes));
       for (const { row, label } of notes) out.push(finding(ctx, t, row, label, () => edits().get(row.id)));
     }
     return out;
