@@ -31,7 +31,9 @@ describe('hardening: every sample as it is', () => {
 describe('hardening: what long fuzz runs found (test/fixtures/fuzz)', () => {
   // 03-plain-slash-cell: corpus 03 damaged (a line lost, another report spliced in, a number
   // changed); writing the computed 3 over a 「/」 among bare-number paragraphs made the table
-  // read differently, so that fix must not be applied unattended.
+  // read differently, so that fix must not be applied unattended. 003-spliced-blank-total:
+  // seed 003 with another report spliced into table 三; filling the blank （七）总计 made the
+  // next rows' cells go elsewhere.
   for (const name of readdirSync(path.join(FIXTURES, 'fuzz'))) {
     it(`${name}: no rule throws, ranges inside, every fix clean, preferred fixes touch only their cells`, () => {
       holds({ name, text: readFileSync(path.join(FIXTURES, 'fuzz', name), 'utf8') }, 'en');

@@ -5,7 +5,7 @@ import { generationForYear, type Generation } from './templates';
 import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
-import { placedByPosition, verifiedByPosition } from './fixes/verify';
+import { verifiedCellFixes } from './fixes/verify';
 import type { Table } from './model';
 
 export interface CheckOptions {
@@ -103,7 +103,7 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
     const sev = options.severity?.[rule.code] ?? rule.severity;
     if (sev === 'off' || !rule.checkTable) continue;
     const found = run(rule, sev, ctx, () => rule.checkTable!(ctx, t));
-    byRule.set(rule.code, placedByPosition(t) ? found.map(f => verifiedByPosition(ctx, t, f)) : found);
+    byRule.set(rule.code, found.map(f => verifiedCellFixes(ctx, t, f)));
   }
   tableCache.set(t, { key, byRule });
   return byRule;

@@ -1,8 +1,9 @@
 // Proving a fix by re-reading the table's section with the fix applied. Bare numbers in
 // paragraphs (plain pdftotext, corpus 03) are placed by counting: turning a 「/」 into a
-// number can make a damaged table read differently, so a cell fix there may move cells it
-// does not name; it is applied unattended (preferred) only when the re-read shows it does
-// not. Relabels (fixes/labels.ts) are proved the same way.
+// number can make a damaged table read differently, and so can filling a blank wherever a
+// row's fullness decides where the next cells go: such a cell fix is applied unattended
+// (preferred) only when the re-read shows it moves no cell it does not name. Relabels
+// (fixes/labels.ts) are proved the same way.
 import { sourcesOf } from '../assemble';
 import { isBoundary, parseSection } from '../parse/section';
 import type { Encoding, Table } from '../model';
@@ -62,9 +63,22 @@ function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
   return true;
 }
 
+/**
+ * Whether a cell fix could change how the table reads: on a table placed by counting, any;
+ * elsewhere one that writes a number where none was (a blank or text cell), since whether a
+ * row is full decides where the next cells go. A number written over a number reads alike.
+ */
+function mayMoveCells(t: Table, fix: Fix): boolean {
+  if (placedByPosition(t)) return true;
+  for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
+    if (c.kind !== 'number' && fix.edits.some(e => sameRange(e.range, c.range))) return true;
+  }
+  return false;
+}
+
 /** The finding with its preferred cell fixes kept preferred only where they touch nothing else (checked when first read). */
-export function verifiedByPosition(ctx: RuleContext, t: Table, f: Finding): Finding {
+export function verifiedCellFixes(ctx: RuleContext, t: Table, f: Finding): Finding {
   if (!f.fixes.some(x => x.preferred && x.scope)) return f;
   const { fixes, ...rest } = f;
-  return lazyFixes(rest, () => fixes.map(x => (x.preferred && x.scope && !touchesOnlyItsCells(ctx, t, x) ? { ...x, preferred: false } : x)));
+  return lazyFixes(rest, () => fixes.map(x => (x.preferred && x.scope && mayMoveCells(t, x) && !touchesOnlyItsCells(ctx, t, x) ? { ...x, preferred: false } : x)));
 }
