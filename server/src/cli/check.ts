@@ -13,6 +13,8 @@ import { checkInWorkers } from './workers';
 export interface CheckSettings {
   locale: Locale;
   fix: boolean;
+  /** With json, each file is rendered where it is checked (see Outcome). */
+  format?: Format;
   /** Every file checked in this run: peers of each other (cross-year), with each one's folder. */
   inputs?: string[];
 }
@@ -39,6 +41,20 @@ export interface FailedFile { path: string; error: string; skipped?: boolean }
 export type FileResult = CheckedFile | FailedFile;
 
 export const isFailed = (r: FileResult): r is FailedFile => 'error' in r;
+
+/**
+ * A checked file as the run reports it. For JSON the file is rendered where it was
+ * checked (in a worker, that spares the main thread a batch's findings) and its findings
+ * are dropped; `errors` keeps what the exit code needs.
+ */
+export interface Outcome { result: FileResult; json?: string; errors: boolean }
+
+export function outcomeOf(r: FileResult, settings: CheckSettings): Outcome {
+  const errors = !isFailed(r) && r.findings.some(f => f.severity === 'error');
+  if (settings.format !== 'json' || isFailed(r)) return { result: r, errors };
+  const json = JSON.stringify(fileJson(r, settings.fix), null, 2).replace(/^/gm, '    ');
+  return { result: { ...r, findings: [] }, json, errors };
+}
 
 type Format = 'text' | 'json' | 'sarif';
 interface CheckArgs extends CheckSettings { format: Format; jobs: number; paths: string[] }
@@ -159,11 +175,10 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   // would otherwise sit in memory (and in the way of the collector) until one stringify.
   let errors = false, jsonFiles = 0;
   if (opts.format === 'json') io.out('{\n  "files": [');
-  const emit = (r: FileResult) => {
-    if (!isFailed(r)) errors ||= r.findings.some(f => f.severity === 'error');
-    if (opts.format === 'json' && !isFailed(r)) {
-      const piece = JSON.stringify(fileJson(r, opts.fix), null, 2).replace(/^/gm, '    ');
-      io.out(`${jsonFiles++ ? ',' : ''}\n${piece}`);
+  const emit = ({ result: r, json, errors: e }: Outcome) => {
+    errors ||= e;
+    if (json !== undefined) {
+      io.out(`${jsonFiles++ ? ',' : ''}\n${json}`);
       return;
     }
     results.push(r);
@@ -180,11 +195,11 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   };
 
   const workers = io.workerScript && opts.jobs > 1 ? Math.min(opts.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)) : 0;
-  const settings: CheckSettings = { locale: opts.locale, fix: opts.fix, inputs: files.map(f => f.path) };
+  const settings: CheckSettings = { locale: opts.locale, fix: opts.fix, format: opts.format, inputs: files.map(f => f.path) };
   if (workers > 1) {
     await checkInWorkers(io.workerScript!, workers, files, settings, emit);
   } else {
-    for (const f of files) emit(checkFile(f.path, settings, f.named));
+    for (const f of files) emit(outcomeOf(checkFile(f.path, settings, f.named), settings));
   }
 
   if (opts.format === 'text') io.out((printed && !lastWasBlock ? '\n' : '') + totalText(results, opts.locale) + '\n');

@@ -3,12 +3,12 @@
 // files go out one at a time to whichever worker is free, and the results come back in
 // input order.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkFile, type CheckSettings, type FileResult } from './check';
+import { checkFile, outcomeOf, type CheckSettings, type Outcome } from './check';
 
 const TAG = 'nianbao-check-worker';
 
 interface Task { index: number; path: string; named: boolean }
-interface Done { index: number; result: FileResult }
+interface Done { index: number; outcome: Outcome }
 
 /** Whether this thread was started by checkInWorkers. */
 export function isCheckWorker(): boolean {
@@ -19,7 +19,7 @@ export function isCheckWorker(): boolean {
 export function serveChecks(): void {
   const settings = (workerData as { settings: CheckSettings }).settings;
   parentPort!.on('message', (t: Task) => {
-    parentPort!.postMessage({ index: t.index, result: checkFile(t.path, settings, t.named) } satisfies Done);
+    parentPort!.postMessage({ index: t.index, outcome: outcomeOf(checkFile(t.path, settings, t.named), settings) } satisfies Done);
   });
 }
 
@@ -32,9 +32,10 @@ const IN_FLIGHT = 2;
  */
 export function checkInWorkers(
   script: string, count: number, files: { path: string; named: boolean }[],
-  settings: CheckSettings, emit: (r: FileResult) => void,
+  settings: CheckSettings, emit: (o: Outcome) => void,
 ): Promise<void> {
-  const results: (FileResult | undefined)[] = new Array(files.length);
+  const results: (Outcome | undefined)[] = new Array(files.length);
+  const here = (i: number) => outcomeOf(checkFile(files[i].path, settings, files[i].named), settings);
   let handedOut = 0, emitted = 0;
   const flush = () => {
     while (emitted < files.length && results[emitted]) {
@@ -64,7 +65,7 @@ export function checkInWorkers(
       };
       worker.on('message', (d: Done) => {
         pending.delete(d.index);
-        results[d.index] = d.result;
+        results[d.index] = d.outcome;
         feed();
         flush();
         finishIfDone();
@@ -72,9 +73,9 @@ export function checkInWorkers(
       const lost = () => {
         // A worker that failed or quit: check what it held here, let the others (or this thread) go on.
         if (!live.delete(worker)) return;
-        for (const index of pending) results[index] = checkFile(files[index].path, settings, files[index].named);
+        for (const index of pending) results[index] = here(index);
         pending.clear();
-        if (!live.size) while (handedOut < files.length) { const i = handedOut++; results[i] = checkFile(files[i].path, settings, files[i].named); }
+        if (!live.size) while (handedOut < files.length) { const i = handedOut++; results[i] = here(i); }
         flush();
         finishIfDone();
       };

@@ -1,13 +1,14 @@
 // Proving a fix by re-reading the table's section with the fix applied. Bare numbers in
 // paragraphs (plain pdftotext, corpus 03) are placed by counting: turning a 「/」 into a
-// number can make a damaged table read differently, and so can filling a blank wherever a
-// row's fullness decides where the next cells go: such a cell fix is applied unattended
+// number can make a damaged table read differently, and so can filling a blank in a table
+// read with doubt, where a row's fullness decides where the next cells go: such a cell fix is applied unattended
 // (preferred) only when the re-read shows it moves no cell it does not name. Relabels
 // (fixes/labels.ts) are proved the same way.
 import { sourcesOf } from '../assemble';
 import { isBoundary, parseSection } from '../parse/section';
 import type { Encoding, Table } from '../model';
 import type { Edit, Finding, Fix, RuleContext } from '../rules/types';
+import { rowsOf, tableDecl } from '../templates';
 import { applyEdits } from './apply';
 import { lazyFixes } from './lazy';
 
@@ -64,16 +65,31 @@ function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
 }
 
 /**
- * Whether a cell fix could change how the table reads: on a table placed by counting, any;
- * elsewhere one that writes a number where none was (a blank or text cell), since whether a
+ * Whether a cell fix could change how the table reads: one that writes a number where none
+ * was (a blank, or text), in a table placed by counting or read with doubt, since whether a
  * row is full decides where the next cells go. A number written over a number reads alike.
  */
 function mayMoveCells(t: Table, fix: Fix): boolean {
-  if (placedByPosition(t)) return true;
+  if (!placedByPosition(t) && regular(t)) return false;
   for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
     if (c.kind !== 'number' && fix.edits.some(e => sameRange(e.range, c.range))) return true;
   }
   return false;
+}
+
+/**
+ * A table read without doubt: nothing left unplaced and every row with its template's
+ * columns. Filling a cell of it leaves every row as full as it was, so no cell can move.
+ */
+const regularity = new WeakMap<Table, boolean>();
+function regular(t: Table): boolean {
+  let r = regularity.get(t);
+  if (r === undefined) {
+    const decl = rowsOf(tableDecl(t.generation, t.id));
+    r = !t.unplaced.length && Object.values(t.rows).every(row => row.cellCount === decl.get(row.id)?.columns.length);
+    regularity.set(t, r);
+  }
+  return r;
 }
 
 /** The finding with its preferred cell fixes kept preferred only where they touch nothing else (checked when first read). */
