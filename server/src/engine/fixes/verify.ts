@@ -1,9 +1,9 @@
 // Proving a fix by re-reading the table's section with the fix applied. Bare numbers in
 // paragraphs (plain pdftotext, corpus 03) are placed by counting: turning a 「/」 into a
 // number can make a damaged table read differently, and so can filling a blank in a table
-// read with doubt, where a row's fullness decides where the next cells go: such a cell fix is applied unattended
-// (preferred) only when the re-read shows it moves no cell it does not name. Relabels
-// (fixes/labels.ts) are proved the same way.
+// read with doubt, where a row's fullness decides where the next cells go. Such a cell fix
+// is applied unattended (preferred) only when the re-read shows it moves no cell it does
+// not name. Relabels (fixes/labels.ts) are proved the same way.
 import { sourcesOf } from '../assemble';
 import { isBoundary, parseSection } from '../parse/section';
 import type { Encoding, Table } from '../model';
@@ -78,15 +78,16 @@ function mayMoveCells(t: Table, fix: Fix): boolean {
 }
 
 /**
- * A table read without doubt: nothing left unplaced and every row with its template's
- * columns. Filling a cell of it leaves every row as full as it was, so no cell can move.
+ * A table read without doubt: every template row present with its template's columns, and
+ * nothing left unplaced. Filling a cell of it leaves every row as full as it was, so no
+ * cell can move.
  */
 const regularity = new WeakMap<Table, boolean>();
 function regular(t: Table): boolean {
   let r = regularity.get(t);
   if (r === undefined) {
     const decl = rowsOf(tableDecl(t.generation, t.id));
-    r = !t.unplaced.length && Object.values(t.rows).every(row => row.cellCount === decl.get(row.id)?.columns.length);
+    r = !t.unplaced.length && Object.keys(t.rows).length === decl.size && Object.values(t.rows).every(row => row.cellCount === decl.get(row.id)?.columns.length);
     regularity.set(t, r);
   }
   return r;
