@@ -1,6 +1,12 @@
 // Applying edits to text (the CLI's --fix, tests): non-overlapping, applied back to front.
 import type { Edit } from '../rules/types';
 
+/** Edits of a document applied to the part of it that starts at line `from`. */
+export function editsFrom(edits: readonly Edit[], from: number): Edit[] {
+  const shift = (p: Edit['range']['start']) => ({ line: p.line - from, character: p.character });
+  return edits.map(e => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText }));
+}
+
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const starts: number[] = [0];
   for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index! + m[0].length);

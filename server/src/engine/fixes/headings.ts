@@ -7,7 +7,7 @@ import type { Locale } from '../i18n';
 import type { Encoding, Part, Position, Range, Report, Table } from '../model';
 import { renderTable } from '../render';
 import { TEMPLATES, rowsOf, tableDecl, type Generation, type TableId } from '../templates';
-import { applyEdits } from './apply';
+import { applyEdits, editsFrom } from './apply';
 import type { Edit, RuleContext } from '../rules/types';
 
 const partDecl = (gen: Generation, n: number) => TEMPLATES[gen].parts.find(p => p.number === n)!;
@@ -131,9 +131,7 @@ function makeReparser(ctx: RuleContext): Reparse {
   const text = ctx.doc.getTextIn({ start: { line: from, character: 0 }, end: { line: to, character: ctx.doc.line(to).length } });
   return edits => {
     if (edits.some(e => e.range.start.line < from || e.range.end.line > to)) return undefined;
-    const shift = (p: Position): Position => ({ line: p.line - from, character: p.character });
-    const local = edits.map(e => ({ range: { start: shift(e.range.start), end: shift(e.range.end) }, newText: e.newText }));
-    const reports = new ReportDocument(applyEdits(text, local)).model.reports;
+    const reports = new ReportDocument(applyEdits(text, editsFrom(edits, from))).model.reports;
     return reports.length === 1 ? reports[0] : undefined;
   };
 }

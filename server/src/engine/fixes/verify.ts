@@ -9,7 +9,7 @@ import { isBoundary, parseSection } from '../parse/section';
 import type { Encoding, Table } from '../model';
 import type { Edit, Finding, Fix, RuleContext } from '../rules/types';
 import { rowsOf, tableDecl } from '../templates';
-import { applyEdits } from './apply';
+import { applyEdits, editsFrom } from './apply';
 import { lazyFixes } from './lazy';
 
 /** Encodings whose cells are placed by counting rather than by their own line or column. */
@@ -40,11 +40,7 @@ export function sectionTablesAfter(ctx: RuleContext, t: Table, edits: readonly E
   const last = section.end - 1;
   if (edits.some(e => e.range.start.line < section.start || e.range.end.line > last)) return undefined;
   const text = ctx.doc.getTextIn({ start: { line: section.start, character: 0 }, end: { line: last, character: ctx.doc.line(last).length } });
-  const local = edits.map(e => ({
-    range: { start: { line: e.range.start.line - section.start, character: e.range.start.character }, end: { line: e.range.end.line - section.start, character: e.range.end.character } },
-    newText: e.newText,
-  }));
-  const lines = applyEdits(text, local).split(/\r\n|\r|\n/);
+  const lines = applyEdits(text, editsFrom(edits, section.start)).split(/\r\n|\r|\n/);
   if (lines.some((l, i) => i > 0 && isBoundary(l))) return undefined;
   return { before: section.tables, after: parseSection(lines, section.start).tables };
 }
