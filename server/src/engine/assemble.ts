@@ -7,21 +7,24 @@ import type { PlacedSection } from './parse/section';
 export type { PlacedSection };
 
 export function assemble(sections: readonly PlacedSection[], lineCount: number): DocumentModel {
-  const groups: PlacedSection[][] = [];
-  let cur: PlacedSection[] = [];
-  // What the current group holds so far: any part heading; a confident heading after part 一.
+  // Where each report starts, as indices into `sections`: no arrays per report on a
+  // keystroke, when every report but one comes from the cache.
+  const starts: number[] = [];
+  // What the current report holds so far: any part heading; a confident heading after part 一.
   let hasParts = false, hasLaterPart = false;
-  for (const s of sections) {
+  sections.forEach((s, i) => {
     const newReport = (s.title && hasParts) || (s.heading?.number === 1 && hasLaterPart);
-    if (newReport && cur.length) { groups.push(cur); cur = []; hasParts = hasLaterPart = false; }
-    cur.push(s);
+    if (i === 0 || newReport) { starts.push(i); hasParts = hasLaterPart = false; }
     if (s.heading) {
       hasParts = true;
       if (s.heading.number > 1 && s.heading.how !== 'fuzzy') hasLaterPart = true;
     }
-  }
-  if (cur.length) groups.push(cur);
-  return { reports: groups.map((g, i) => cachedReport(g, i === groups.length - 1 ? lineCount : -1)), lineCount };
+  });
+  const reports = starts.map((from, k) => {
+    const last = k === starts.length - 1;
+    return cachedReport(sections, from, last ? sections.length : starts[k + 1], last ? lineCount : -1);
+  });
+  return { reports, lineCount };
 }
 
 /** The parsed sections behind a report, in order: caches key on them (sections are kept objects while untouched). */
@@ -31,9 +34,10 @@ export function sourcesOf(report: Report): readonly PlacedSection[] {
 
 /** Reports rebuilt only when one of their sections changed (sections are kept objects while untouched). */
 const built = new WeakMap<PlacedSection, { sections: PlacedSection[]; lineCount: number; report: Report }>();
-function cachedReport(sections: PlacedSection[], lineCount: number): Report {
-  const hit = built.get(sections[0]);
-  if (hit && hit.lineCount === lineCount && hit.sections.length === sections.length && hit.sections.every((s, i) => s === sections[i])) return hit.report;
+function cachedReport(all: readonly PlacedSection[], from: number, to: number, lineCount: number): Report {
+  const hit = built.get(all[from]);
+  if (hit && hit.lineCount === lineCount && hit.sections.length === to - from && hit.sections.every((s, i) => s === all[from + i])) return hit.report;
+  const sections = all.slice(from, to);
   const report = buildReport(sections, lineCount < 0 ? Infinity : lineCount);
   built.set(sections[0], { sections, lineCount, report });
   return report;

@@ -6,7 +6,7 @@ import { RULES, type Finding, type Rule, type RuleContext, type Severity } from 
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
-import type { Table } from './model';
+import type { DocumentModel, Report, Table } from './model';
 
 export interface CheckOptions {
   locale?: Locale | string;
@@ -23,15 +23,22 @@ const ids = new WeakMap<object, number>();
 let nextId = 1;
 const idOf = (o: object) => ids.get(o) ?? (ids.set(o, nextId), nextId++);
 
-export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleContext[] {
-  const locale = localeOf(options.locale);
-  const model = doc.model;
-  return model.reports.map((report, reportIndex) => ({
-    doc, model, report, reportIndex, locale, peers: options.peers ?? [],
+/** The generation a report should use: the override setting; else what its year calls for; else what its tables use. */
+function expectedOf(report: Report, options: CheckOptions): Generation {
+  return options.template && options.template !== 'auto' ? options.template : report.year ? generationForYear(report.year) : report.template;
+}
+
+function contextOf(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions): RuleContext {
+  return {
+    doc, model, report, reportIndex, locale: localeOf(options.locale), peers: options.peers ?? [],
     templateSetting: options.template && options.template !== 'auto' ? options.template : undefined,
-    // The override setting; else what the report year calls for; else what the tables use.
-    expected: options.template && options.template !== 'auto' ? options.template : report.year ? generationForYear(report.year) : report.template,
-  }));
+    expected: expectedOf(report, options),
+  };
+}
+
+export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleContext[] {
+  const model = doc.model;
+  return model.reports.map((report, reportIndex) => contextOf(doc, model, report, reportIndex, options));
 }
 
 /**
@@ -39,39 +46,42 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
  * the report whose sections it changed (sections are reused objects when untouched).
  * Cached in document order (a stable sort of the rules' output).
  */
-const cache = new WeakMap<object, { sources: readonly object[]; key: string; findings: Finding[] }>();
+const cache = new WeakMap<object, { sources: readonly object[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
 
 const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
-function checkReport(ctx: RuleContext, options: CheckOptions, optionsKey: string): Finding[] {
-  const sources = sourcesOf(ctx.report);
-  // Neither the index nor the generation can hold '|', so the key is unambiguous.
-  const key = `${ctx.reportIndex}|${ctx.expected}|${optionsKey}`;
+function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): Finding[] {
+  const sources = sourcesOf(report);
+  const expected = expectedOf(report, options);
   const hit = sources.length ? cache.get(sources[0]) : undefined;
-  if (hit && hit.key === key && hit.sources.length === sources.length && hit.sources.every((s, i) => s === sources[i])) return hit.findings;
-  const findings = runRules(ctx, options, key).sort(before);
-  if (sources.length) cache.set(sources[0], { sources, key, findings });
+  if (hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey
+    && hit.sources.length === sources.length && hit.sources.every((s, i) => s === sources[i])) return hit.findings;
+  // A context only for a report that is checked: on a keystroke, one of them. Neither the
+  // index nor the generation can hold '|', so the table rules' key is unambiguous.
+  const findings = runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(before);
+  if (sources.length) cache.set(sources[0], { sources, reportIndex, expected, optionsKey, findings });
   return findings;
 }
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */
 export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[] {
-  const all = contexts(doc, options);
-  if (!all.length) return [];
+  const model = doc.model;
+  if (!model.reports.length) return [];
   // What the cache key needs from the options, built once rather than once per report.
-  const optionsKey = JSON.stringify([all[0].locale, options.severity ?? {}, all[0].peers.map(p => idOf(p.model))]);
-  const out: Finding[] = [];
+  const optionsKey = JSON.stringify([localeOf(options.locale), options.severity ?? {}, (options.peers ?? []).map(p => idOf(p.model))]);
+  const perReport = model.reports.map((report, i) => checkReport(doc, model, report, i, options, optionsKey));
   // Each report's findings are sorted; reports follow one another, so the whole list is
   // too unless a report's first finding comes before the previous report's last. Then a
-  // stable sort gives the same order as sorting the rules' output.
-  let sorted = true;
-  let last: Finding | undefined;
-  for (const ctx of all) {
-    const found = checkReport(ctx, options, optionsKey);
+  // stable sort gives the same order as sorting the rules' output. Sized once: this runs
+  // on every keystroke, over every report of a compilation.
+  let total = 0;
+  for (const found of perReport) total += found.length;
+  const out: Finding[] = new Array(total);
+  let n = 0, sorted = true;
+  for (const found of perReport) {
     if (!found.length) continue;
-    if (last && before(last, found[0]) > 0) sorted = false;
-    last = found[found.length - 1];
-    for (const f of found) out.push(f);
+    if (n && before(out[n - 1], found[0]) > 0) sorted = false;
+    for (const f of found) out[n++] = f;
   }
   return sorted ? out : out.sort(before);
 }

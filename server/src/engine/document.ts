@@ -134,13 +134,16 @@ export class ReportDocument {
 
     // Reuse every old section the edit did not touch: those ending by the edit's first line
     // as they are, those starting after its last line shifted by delta.
+    // Sized once and indexed, not copied: this runs on every keystroke over every section.
     const old = this.sections;
-    this.sections = [];
-    const starts = bounds[0] === 0 ? bounds : [0, ...bounds];
+    const lead = bounds[0] === 0 ? 0 : 1; // the text before the first boundary is a section too
+    const count = bounds.length + lead;
+    const startOf = (k: number) => (k < lead ? 0 : bounds[k - lead]);
+    this.sections = new Array(count);
     let j = 0;
-    for (let k = 0; k < starts.length; k++) {
-      const start = starts[k];
-      const end = k + 1 < starts.length ? starts[k + 1] : this.lines.length;
+    for (let k = 0; k < count; k++) {
+      const start = startOf(k);
+      const end = k + 1 < count ? startOf(k + 1) : this.lines.length;
       // Old sections in order of their new positions (the untouched ones before the edit, then those after it).
       let reuse: Section | undefined;
       let shift = 0;
@@ -151,9 +154,9 @@ export class ReportDocument {
         if (s.start + d === start && s.end + d === end) { reuse = s; shift = d; j++; }
         break;
       }
-      this.sections.push(!reuse
+      this.sections[k] = !reuse
         ? placeSection(parseSection(this.lines.slice(start, end), start, this.tables), start, end)
-        : shift ? placeSection(shiftLines<SectionResult>(reuse, shift), start, end) : reuse);
+        : shift ? placeSection(shiftLines<SectionResult>(reuse, shift), start, end) : reuse;
     }
     this.cached = undefined;
   }
