@@ -22,9 +22,8 @@ interface RowBuild {
 
 export interface Placement {
   generation: Generation;
-  rows: Record<string, Row>;
-  unplaced: Unplaced[];
-  unsplit: Unsplit[];
+  /** The rows and cells (made on demand: only the chosen placement needs them). */
+  materialize(): { rows: Record<string, Row>; unplaced: Unplaced[]; unsplit: Unsplit[] };
   /** Rows of the template filled, minus rows missing, minus items left over: higher is better. */
   score: number;
   /** Labels that name this generation and not the other. */
@@ -54,7 +53,6 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const { order, indexOf } = orderOf(decl);
   const builds = new Map<string, RowBuild>();
   const unplaced: Unplaced[] = [];
-  const unsplit: Unsplit[] = [];
   let current: RowBuild | undefined;
   let block: string | undefined;
   let lastFilled = -1;
@@ -190,35 +188,52 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     return cols * rowsNeeded;
   }
 
-  // Finalize: choose each row's cells in column order.
-  const rows: Record<string, Row> = {};
-  for (const b of [...builds.values()].sort((a, z) => a.index - z.index)) {
+  // Finalize: choose each row's cells in column order. The score needs only how many;
+  // the cells are made for the placement that is kept (under a tie both generations are
+  // tried, and a keystroke re-reads the table).
+  const plans = [...builds.values()].sort((x, z) => x.index - z.index).map(b => {
     const info = rowInfo.get(b.id)!;
     const recovery = recoverRow(gen, tableId, b.id, info.columns, b.items, info.row.label !== null);
-    if (recovery?.kind === 'unsplit') unsplit.push(recovery.unsplit);
     // A recovered row's cells are pieces of one item: the item spans them all.
     const cells = recovery?.kind === 'cells' ? b.items.filter(i => i.kind === 'value') : chooseCells(b.items, info.columns.length);
+    return { b, info, recovery, cells };
+  });
+  let filled = 0, extras = 0;
+  for (const { b, info, recovery, cells } of plans) {
     if (!cells.length && !b.label) continue;
-    const row: Row = { id: b.id, cells: {}, cellCount: cells.length, range: range(0, 0, 0) };
-    if (recovery?.kind === 'cells') {
-      for (const c of recovery.cells) row.cells[c.column] = c;
-      row.cellCount = recovery.cells.length;
-      rows[b.id] = finishRow(row, b, cells);
-      continue;
-    }
-    cells.slice(0, info.columns.length).forEach((item, ci) => {
-      const col = info.columns[ci];
-      row.cells[col.id] = toCell(b.id, col.id, item);
-    });
-    for (const extra of cells.slice(info.columns.length)) {
-      unplaced.push({ kind: 'extra-cell', text: extra.text, range: range(extra.line, extra.start, extra.end), afterRow: b.id });
-    }
-    row.cellCount = cells.length + b.extraBlanks.length;
-    rows[b.id] = finishRow(row, b, cells);
+    if (recovery?.kind === 'cells') { if (recovery.cells.length) filled++; continue; }
+    if (Math.min(cells.length, info.columns.length) > 0) filled++;
+    extras += Math.max(0, cells.length - info.columns.length);
   }
-  const filled = Object.values(rows).filter(r => Object.keys(r.cells).length).length;
-  const score = filled * 2 - (order.length - filled) - unplaced.length;
-  return { generation: gen, rows, unplaced: dedupe(unplaced), unsplit, score, evidence };
+  const score = filled * 2 - (order.length - filled) - (unplaced.length + extras);
+
+  const materialize = () => {
+    const rows: Record<string, Row> = {};
+    const unsplit: Unsplit[] = [];
+    const left = [...unplaced];
+    for (const { b, info, recovery, cells } of plans) {
+      if (recovery?.kind === 'unsplit') unsplit.push(recovery.unsplit);
+      if (!cells.length && !b.label) continue;
+      const row: Row = { id: b.id, cells: {}, cellCount: cells.length, range: range(0, 0, 0) };
+      if (recovery?.kind === 'cells') {
+        for (const c of recovery.cells) row.cells[c.column] = c;
+        row.cellCount = recovery.cells.length;
+        rows[b.id] = finishRow(row, b, cells);
+        continue;
+      }
+      cells.slice(0, info.columns.length).forEach((item, ci) => {
+        const col = info.columns[ci];
+        row.cells[col.id] = toCell(b.id, col.id, item);
+      });
+      for (const extra of cells.slice(info.columns.length)) {
+        left.push({ kind: 'extra-cell', text: extra.text, range: range(extra.line, extra.start, extra.end), afterRow: b.id });
+      }
+      row.cellCount = cells.length + b.extraBlanks.length;
+      rows[b.id] = finishRow(row, b, cells);
+    }
+    return { rows, unplaced: dedupe(left), unsplit };
+  };
+  return { generation: gen, score, evidence, materialize };
 }
 
 /** The row's label and range: from its first item (label or cell) to its last. */

@@ -55,15 +55,16 @@ export function parseTables(items: readonly Item[]): Table[] {
     const tries = gens.map(g => place(table, its, g));
     tries.sort((a, b) => b.evidence - a.evidence || b.score - a.score || (a.generation === '2021' ? -1 : 1));
     const best = tries[0];
+    const { rows, unplaced, unsplit } = best.materialize();
     const last = its[its.length - 1];
     return {
       id: table,
       generation: best.generation,
       encoding: majorityEncoding(its),
       range: { start: { line: its[0].line, character: its[0].start }, end: { line: last.line, character: last.end } },
-      rows: best.rows,
-      unplaced: best.unplaced,
-      unsplit: best.unsplit,
+      rows,
+      unplaced,
+      unsplit,
       generationEvidence: evidence,
     };
   });
