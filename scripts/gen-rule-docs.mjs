@@ -49,8 +49,12 @@ const sampleLines = Object.fromEntries(sampleNames.map(n => [n, readFileSync(pat
 const inserted = (lines, s) => s.insert.flatMap(x => (typeof x === 'string' ? [x] : lines.slice(x[0], x[1])));
 const applySplice = (lines, s) => [...lines.slice(0, s.start), ...inserted(lines, s), ...lines.slice(s.start + s.deleteCount)];
 
-function findingsIn(lines, locale) {
-  return check(new ReportDocument(lines.join('\n')), { locale });
+/** The other samples, unchanged, as the reports at hand (cross-year compares with last year's). */
+const peerDocs = new Map(sampleNames.map(n => [n, new ReportDocument(sampleLines[n].join('\n'))]));
+const peersOf = name => sampleNames.filter(n => n !== name).map(n => peerDocs.get(n));
+
+function findingsIn(lines, locale, name) {
+  return check(new ReportDocument(lines.join('\n')), { locale, peers: peersOf(name) });
 }
 
 /**
@@ -124,8 +128,8 @@ function findExamples(codes) {
   const counts = new Map();
   // 1. The samples as they are: a real report beats any constructed example.
   for (const name of sampleNames) {
-    const en = findingsIn(sampleLines[name], 'en');
-    const zh = findingsIn(sampleLines[name], 'zh-cn');
+    const en = findingsIn(sampleLines[name], 'en', name);
+    const zh = findingsIn(sampleLines[name], 'zh-cn', name);
     counts.set(name, en.length);
     for (const code of codes) {
       const hit = best(en, code, null);
@@ -150,12 +154,12 @@ function findExamples(codes) {
         if (!splice) continue;
         splice.size = inserted(lines, splice).length;
         for (const c of open) if (patience.has(c) && patience.set(c, patience.get(c) - 1).get(c) <= 0) frozen.add(c);
-        const en = findingsIn(applySplice(lines, splice), 'en');
+        const en = findingsIn(applySplice(lines, splice), 'en', name);
         let zh;
         for (const code of open) {
           const hit = best(en, code, splice);
           if (!hit || (found.has(code) && hit.tier >= found.get(code).tier)) continue;
-          zh ??= findingsIn(applySplice(lines, splice), 'zh-cn');
+          zh ??= findingsIn(applySplice(lines, splice), 'zh-cn', name);
           keep(code, name, { ...splice, kind }, en, zh, hit);
           if (hit.tier === 0) frozen.add(code);
           else if (hit.tier < 3 && !patience.has(code)) patience.set(code, PATIENCE);
@@ -225,7 +229,8 @@ function render(examples) {
     'Every finding nianbao reports has a stable code, the heading of its section below (diagnostics link',
     'to `docs/rules.md#<code>`), and a default severity that settings can change or turn off. Each',
     'section gives what the rule checks in Chinese and in English, a genuine example of the finding',
-    '(the engine\'s output on a bundled sample report, or on a sample after the small change shown),',
+    '(the engine\'s output on a bundled sample report, or on a sample after the small change shown,',
+    'with the other samples at hand as they would be in one folder),',
     'and the fixes offered with it. Preferred fixes break nothing that held: Fix all in the editor and',
     '`nianbao check --fix` apply only those.',
     '',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReportDocument, RULES, check, type Finding, type Locale } from '../../server/src/engine';
-import { ROOT, SAMPLES } from '../helpers';
+import { ROOT, SAMPLES, readSample, sampleNames } from '../helpers';
 
 const REGENERATE = 'out of date: run node scripts/gen-rule-docs.mjs';
 const DOC = readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
@@ -24,12 +24,16 @@ function sections(): Map<string, string> {
 /** Where an example comes from: a sample, and the change made to it (insert items are new lines or [from, to) ranges of the sample's lines). */
 interface Provenance { code: string; sample: string; splice: { start: number; deleteCount: number; insert: (string | [number, number])[] } | null }
 
+/** The other samples, as the generator has them at hand (cross-year compares with last year's). */
+const peerDocs = new Map(sampleNames().map(n => [n, new ReportDocument(readSample(n))]));
+const peersOf = (sample: string) => [...peerDocs].filter(([n]) => n !== sample).map(([, d]) => d);
+
 function replay(p: Provenance, locale: Locale): Finding[] {
   const lines = readFileSync(path.join(SAMPLES, p.sample), 'utf8').split('\n');
   const s = p.splice;
   const fresh = s ? s.insert.flatMap(x => (typeof x === 'string' ? [x] : lines.slice(x[0], x[1]))) : [];
   const changed = s ? [...lines.slice(0, s.start), ...fresh, ...lines.slice(s.start + s.deleteCount)] : lines;
-  return check(new ReportDocument(changed.join('\n')), { locale });
+  return check(new ReportDocument(changed.join('\n')), { locale, peers: peersOf(p.sample) });
 }
 
 describe('docs/rules.md', () => {
