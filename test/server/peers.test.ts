@@ -38,6 +38,25 @@ describe('language server: open reports are peers', () => {
     // 二、上年结转 自然人 is 34 this year; last year carried 30 forward.
     assert.ok(cross.some(d => /\b30\b/.test(String(d.message)) && /34/.test(String(d.message))), cross.map(d => d.message).join('\n'));
   });
+
+  it('editing last year\'s open report re-checks this year\'s: the finding goes when last year\'s 四 is made to agree', async () => {
+    const lastUri = 'file:///peers/2023年政府信息公开工作年度报告.txt';
+    const thisYear = 'file:///peers/2024年政府信息公开工作年度报告.txt';
+    // This year's 二 per column, written into last year's 四 by one edit each.
+    const mine = new ReportDocument(readSample('12')).model.reports[0].tables.applications!.rows.carried_over.cells;
+    const last = new ReportDocument(lastYear()).model.reports[0].tables.applications!.rows.carried_forward.cells;
+    const edits = Object.keys(last).filter(c => mine[c]?.value !== null && last[c].text !== mine[c]?.text)
+      .map(c => ({ range: last[c].range, newText: mine[c].text }));
+    assert.ok(edits.length >= 2, 'last year\'s 四 differs from this year\'s 二 in several columns');
+    const before = client.published.length;
+    // Back to front, so each edit's range is still where it was.
+    for (const e of edits.sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+      await client.change(lastUri, [{ range: e.range, text: e.newText }]);
+    }
+    const republished = await client.waitFor(() => client.published.slice(before).reverse().find(p => p.uri === thisYear), 'this year\'s report re-checked');
+    // (现行有效件数 is compared too; only the 二 ↔ 四 findings are about these cells.)
+    assert.deepEqual(republished.diagnostics.filter(d => d.code === 'cross-year' && /carried/.test(String(d.message))).map(d => d.message), []);
+  });
 });
 
 describe('language server: report files in the same folder are peers', () => {

@@ -21,6 +21,9 @@ import { markdownTableEdit, snippetFor } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, type FolderReader } from './peers';
 
+/** How much longer than the debounce the other open reports wait to be checked again after a change in one. */
+const PEER_PAUSE_MS = 300;
+
 /** initializationOptions the server understands (all optional). */
 export interface InitOptions {
   /** Delay between the last change and the check, in ms (tests use 0–50). Default 150. */
@@ -105,6 +108,15 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   const recheckAll = () => { for (const uri of open.keys()) schedule(uri, 0); };
 
+  /**
+   * Open reports are each other's peers (cross-year): when one opens, changes or closes, the
+   * others are checked again, after a longer pause than the changed one (a check already
+   * pending is left as it is).
+   */
+  function recheckPeersOf(uri: string) {
+    for (const [other, e] of open) if (other !== uri && !e.timer) schedule(other, debounceMs + PEER_PAUSE_MS);
+  }
+
   // ── settings ──────────────────────────────────────────────────────────────────────
   function applySettings(raw: unknown) {
     const { settings: next, problems } = readSettings(raw);
@@ -177,6 +189,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (prev?.timer) clearTimeout(prev.timer);
     open.set(d.uri, { doc: new ReportDocument(typeof d.text === 'string' ? d.text : ''), version: d.version });
     schedule(d.uri);
+    recheckPeersOf(d.uri);
   }));
 
   connection.onDidChangeTextDocument(safe('change', undefined, ({ textDocument, contentChanges }) => {
@@ -186,6 +199,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     entry.doc.update(contentChanges.map(c => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
     entry.version = textDocument.version;
     schedule(textDocument.uri);
+    recheckPeersOf(textDocument.uri);
   }));
 
   connection.onDidCloseTextDocument(safe('close', undefined, ({ textDocument }) => {
@@ -193,6 +207,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (entry?.timer) clearTimeout(entry.timer);
     open.delete(textDocument.uri);
     fire(connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
+    recheckPeersOf(textDocument.uri);
   }));
 
   // ── features ──────────────────────────────────────────────────────────────────────
