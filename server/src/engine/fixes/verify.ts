@@ -15,7 +15,7 @@ import { lazyFixes } from './lazy';
 /** Encodings whose cells are placed by counting rather than by their own line or column. */
 const BY_POSITION: ReadonlySet<Encoding> = new Set(['plain']);
 
-export const placedByPosition = (t: Table) => BY_POSITION.has(t.encoding);
+const placedByPosition = (t: Table) => BY_POSITION.has(t.encoding);
 
 const sameRange = (a: Table['range'], b: Table['range']) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

@@ -7,6 +7,9 @@ import type { LexLine } from './lex';
 
 export type ItemKind = 'value' | 'blank' | 'soft' | 'label' | 'fragment' | 'text';
 
+/** Encodings that write a whole row on one line (the others: a cell a line, or bare paragraphs). */
+export const ROW_PER_LINE: ReadonlySet<Encoding | null> = new Set(['tsv', 'markdown', 'layout']);
+
 export interface Item {
   kind: ItemKind;
   line: number;

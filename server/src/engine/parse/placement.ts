@@ -3,8 +3,8 @@
 // Numbers without a label go to the next template row (a lost label, seed 000); seven
 // equal runs of bare numbers are columns, not rows (plain pdftotext, corpus 03).
 import { rowsOf, tableDecl, type Generation, type RowDecl, type TableId } from '../templates';
-import type { Cell, Encoding, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
-import type { Item } from './items';
+import type { Cell, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
+import { ROW_PER_LINE, type Item } from './items';
 import type { LabelMatch } from './labels';
 import { recoverRow } from './recover';
 
@@ -30,7 +30,6 @@ export interface Placement {
   evidence: number;
 }
 
-const ROW_PER_LINE: ReadonlySet<Encoding | null> = new Set(['tsv', 'markdown', 'layout']);
 
 const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 

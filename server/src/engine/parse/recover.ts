@@ -3,11 +3,10 @@
 // otherwise the run is left as it is and reported as unsplit. Never a guessed number.
 import type { Cell, Encoding, Range, Unsplit } from '../model';
 import type { ColumnDecl, Generation, TableId } from '../templates';
-import type { Item } from './items';
+import { ROW_PER_LINE, type Item } from './items';
 import { splitRow } from './flattened';
 
 const DIGITS = /^[0-9０-９]+$/;
-const ROW_PER_LINE: ReadonlySet<Encoding> = new Set(['tsv', 'markdown', 'layout']);
 
 /** What a fix writes between the cells it writes out, so that the lexer reads them apart again. */
 const SEPARATORS: Record<Encoding, string> = {
