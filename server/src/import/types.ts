@@ -1,0 +1,40 @@
+// The import layer's contract: a file's bytes → report text the engine already reads.
+// Importers are pure (bytes in, result out): no file system, no vscode, no LSP. The engine
+// never sees a file format; the CLI and the server call `importFile` (index.ts).
+
+/** Where a piece of the imported text came from in the source file. */
+export type SourcePosition =
+  | { kind: 'pdf'; page: number; x: number; y: number }
+  | { kind: 'table'; table: number; row: number; cell: number }   // Word or web-page table, 1-based
+  | { kind: 'paragraph'; paragraph: number }                      // Word or web-page paragraph, 1-based
+  | { kind: 'sheet'; sheet: string; cell: string }                // spreadsheet cell, A1 notation
+  | { kind: 'text'; line: number };                               // decoded text file, 1-based line
+
+/** One span of the imported text (0-based line, character offsets) and its source. */
+export interface ProvenanceEntry {
+  line: number;
+  start: number;
+  end: number;
+  source: SourcePosition;
+}
+
+/** A message for the user, in both languages the product speaks. */
+export interface Message { en: string; 'zh-cn': string }
+
+export interface ImportResult {
+  /** A report in one of the encodings the engine reads (tab cells or aligned Markdown for tables, paragraphs for prose). */
+  text: string;
+  /** How the source was read: the format and, for text, the character set (e.g. 'pdf', 'docx', 'html/GBK', 'text/GB18030'). */
+  encoding: string;
+  /** What the user should know once (pages joined, cells merged, encoding guessed …). */
+  notes: Message[];
+  /** Table cells and headings of `text`, mapped back to the source; sorted by line, then start. */
+  provenance: ProvenanceEntry[];
+}
+
+/** A file that cannot be imported: the message says why and what to do (exit 2 in the CLI). */
+export class ImportError extends Error {
+  constructor(readonly text: Message) { super(text.en); }
+}
+
+export type Importer = (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
