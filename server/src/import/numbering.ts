@@ -1,7 +1,7 @@
 // Automatic list numbering as text: Word's numFmt values (ECMA-376 ST_NumberFormat) and
 // the counters behind them, so that 一、 二、 （一） 1. come out as the reader sees them.
 
-const DIGITS = '〇一二三四五六七八九';
+const DIGITS = '零一二三四五六七八九';
 const LEGAL = '零壹贰叁肆伍陆柒捌玖';
 const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 const DIZHI = '子丑寅卯辰巳午未申酉戌亥';

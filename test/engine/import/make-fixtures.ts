@@ -27,6 +27,7 @@ export const FIXTURES: Fixture[] = [
   { file: 'zhangping-2020.docx', sample: S002, make: s => docx(blocksOf(s, S002)) },
   { file: 'huaian-2024.html', sample: S12, make: async s => html(blocksOf(s, S12), { charset: 'utf-8', site: '淮安市人民政府', tables: false }) },
   { file: 'zhangping-2020-gbk.htm', sample: S002, make: async s => html(blocksOf(s, S002), { charset: 'gb2312', site: '漳平市人民政府', tables: true }) },
+  { file: 'huaian-2024.mhtml', sample: S12, make: async s => mhtml(html(blocksOf(s, S12), { charset: 'utf-8', site: '淮安市人民政府', tables: false })) },
   { file: 'huaian-2024-table3.xlsx', sample: S12, make: s => xlsx(blocksOf(s, S12).filter(b => b.kind === 'table' && b.id === 'applications')) },
   { file: 'hongze-2023-tables.xlsx', sample: S11, make: s => xlsx(blocksOf(s, S11).filter(b => b.kind === 'table')) },
   { file: 'zhangping-2020-gbk.txt', sample: S002, make: async s => iconv.encode(readFileSync(path.join(s, S002), 'utf8'), 'gbk') },
@@ -130,6 +131,27 @@ ${body}
     ? `${head}\n<body>\n<table width="1000" align="center"><tr><td>${nav}</td></tr>\n<tr><td><table width="100%"><tr><td width="760" valign="top">\n${article}\n</td><td valign="top">${related}</td></tr></table></td></tr>\n<tr><td>${foot}</td></tr></table>\n</body></html>\n`
     : `${head}\n<body>\n${nav}\n<div class="main"><div class="article">\n${article}\n</div>\n${related}</div>\n${foot}\n</body></html>\n`;
   return o.charset === 'utf-8' ? new TextEncoder().encode(page) : new Uint8Array(iconv.encode(page, 'gbk'));
+}
+
+/** The page as a browser's "save as single file" writes it: MIME, the HTML quoted-printable. */
+function mhtml(page: Uint8Array): Uint8Array {
+  let qp = '';
+  let line = '';
+  for (const b of page) {
+    const ch = b === 0x0a ? '\r\n' : (b >= 0x21 && b <= 0x7e && b !== 0x3d) || b === 0x20 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (ch === '\r\n') { qp += line + ch; line = ''; continue; }
+    if (line.length + ch.length > 75) { qp += line + '=\r\n'; line = ''; }
+    line += ch;
+  }
+  qp += line;
+  const boundary = '----MultipartBoundary--nianbao';
+  const text = ['From: <Saved by Blink>', 'Snapshot-Content-Location: https://www.huaian.gov.cn/zwgk/ndbg/2024.html', 'Subject: report',
+    'Date: Mon, 20 Jan 2025 08:00:00 -0000', 'MIME-Version: 1.0', `Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${boundary}"`, '',
+    `--${boundary}`, 'Content-Type: text/html', 'Content-ID: <frame-0@mhtml.blink>', 'Content-Transfer-Encoding: quoted-printable',
+    'Content-Location: https://www.huaian.gov.cn/zwgk/ndbg/2024.html', '', qp, '',
+    `--${boundary}`, 'Content-Type: text/css', 'Content-Transfer-Encoding: quoted-printable', 'Content-Location: https://www.huaian.gov.cn/style.css', '', 'body { font-family: =E5=AE=8B=E4=BD=93; }', '',
+    `--${boundary}--`, ''].join('\r\n');
+  return new TextEncoder().encode(text);
 }
 
 // ── Spreadsheet ──────────────────────────────────────────────────────────────────────

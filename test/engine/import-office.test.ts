@@ -1,0 +1,213 @@
+// Importing Word, web pages, spreadsheets and non-UTF-8 text: each fixture (made from a
+// real sample by scripts/make-import-fixtures.mjs) imports to the cells of its sample, and
+// checking the import finds what checking the sample finds.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as iconv from 'iconv-lite';
+import { ReportDocument, check, type Finding } from '../../server/src/engine';
+import { importer as docx } from '../../server/src/import/docx';
+import { importer as html } from '../../server/src/import/html';
+import { importer as text } from '../../server/src/import/text';
+import { importer as xlsx } from '../../server/src/import/xlsx';
+import { ImportError, type ImportResult, type Importer, type SourcePosition } from '../../server/src/import/types';
+import { FIXTURES as FIXTURE_DIR, SAMPLES, readSample } from '../helpers';
+import { FIXTURES } from './import/make-fixtures';
+
+const IMPORTERS: Record<string, Importer> = { docx, html, htm: html, mhtml: html, xlsx, txt: text };
+const DIR = path.join(FIXTURE_DIR, 'import');
+const importerOf = (file: string) => IMPORTERS[path.extname(file).slice(1)];
+const importFixture = (file: string) => importerOf(file)(new Uint8Array(readFileSync(path.join(DIR, file))), file);
+
+/** Every cell of every table the text holds, with its row label as matched: `table.row.column` → what was read. */
+function cells(reportText: string, only?: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const report = new ReportDocument(reportText).model.reports[0];
+  for (const t of Object.values(report?.tables ?? {})) {
+    if (!t || (only && !only.has(t.id))) continue;
+    out.set(`${t.id} generation`, t.generation);
+    for (const row of Object.values(t.rows)) {
+      out.set(`${t.id}.${row.id} label`, `${row.label?.text} (${row.label?.how})`);
+      for (const c of Object.values(row.cells)) out.set(`${t.id}.${row.id}.${c.column}`, `${c.kind} ${JSON.stringify(c.text)} ${c.kind === 'number' ? `${c.value}${c.unit ?? ''}` : ''}`);
+    }
+  }
+  return out;
+}
+
+/** The prose: every line outside the tables, trimmed, in order. */
+function prose(reportText: string): string[] {
+  const doc = new ReportDocument(reportText);
+  const tables = Object.values(doc.model.reports[0]?.tables ?? {});
+  const lines: string[] = [];
+  for (let i = 0; i < doc.lineCount; i++) {
+    if (tables.some(t => t && i >= t.range.start.line && i <= t.range.end.line)) continue;
+    const line = doc.line(i).trim();
+    if (!/^[\s|:\-]*$/.test(line)) lines.push(line);
+  }
+  return lines;
+}
+
+/** Findings as a user reads them (code and message, both languages); ranges differ between the two texts. */
+const findingsOf = (reportText: string) => {
+  const doc = new ReportDocument(reportText);
+  const say = (fs: Finding[]) => fs.map(f => `${f.code}: ${f.message}`);
+  return [...say(check(doc, { locale: 'en' })), ...say(check(doc, { locale: 'zh-cn' }))].sort();
+};
+
+/** The fixtures that hold the whole report (the spreadsheets hold its tables only). */
+const WHOLE = /\.(docx|html?|mhtml|txt)$/;
+
+describe('import: each fixture reads as the sample it was made from', () => {
+  for (const f of FIXTURES) {
+    it(`${f.file} has every cell of ${f.sample}`, async () => {
+      const imported = await importFixture(f.file);
+      const expected = cells(readSample(f.sample));
+      const tableIds = WHOLE.test(f.file) ? undefined : new Set([...cells(imported.text).keys()].map(k => k.split(/[. ]/)[0]));
+      const want = tableIds ? new Map([...expected].filter(([k]) => tableIds.has(k.split(/[. ]/)[0]))) : expected;
+      assert.ok(want.size > 20, 'the fixture holds tables');
+      assert.deepEqual(cells(imported.text, tableIds), want);
+    });
+    if (WHOLE.test(f.file)) {
+      it(`${f.file} keeps every line of prose of ${f.sample}, headings numbered`, async () => {
+        assert.deepEqual(prose((await importFixture(f.file)).text), prose(readSample(f.sample)));
+      });
+      it(`${f.file}: import → check finds what checking ${f.sample} finds`, async () => {
+        const imported = await importFixture(f.file);
+        assert.deepEqual(findingsOf(imported.text), findingsOf(readSample(f.sample)));
+      });
+    }
+  }
+
+  it('the fixture script still makes what is committed (same import)', async function () {
+    this.timeout(20000);
+    for (const f of FIXTURES) {
+      const made = await f.make(SAMPLES);
+      const fresh = await importerOf(f.file)(made, f.file);
+      assert.equal(fresh.text, (await importFixture(f.file)).text, f.file);
+    }
+  });
+});
+
+const at = (r: ImportResult, line: string, written: string): SourcePosition | undefined => {
+  const i = r.text.split('\n').findIndex(l => l.startsWith(line));
+  assert.ok(i >= 0, `no line ${line}`);
+  return r.provenance.find(p => p.line === i && r.text.split('\n')[i].slice(p.start, p.end) === written)?.source;
+};
+
+describe('import: where the text came from', () => {
+  it('Word: a cell names its table, row and grid column; a heading its paragraph', async () => {
+    const r = await importFixture('huaian-2024.docx');
+    // 表三 is the second table; three header rows, then 一、本年新收 with 总计 in the tenth grid column.
+    assert.deepEqual(at(r, '| 一、本年新收', '3119'), { kind: 'table', table: 2, row: 4, cell: 10 });
+    assert.deepEqual(at(r, '| 一、本年新收', '一、本年新收政府信息公开申请数量'), { kind: 'table', table: 2, row: 4, cell: 1 });
+    assert.equal(at(r, '三、收到和处理', '三、收到和处理政府信息公开申请情况')?.kind, 'paragraph');
+  });
+
+  it('Word: merged header cells are written once, in their first place', async () => {
+    const r = await importFixture('huaian-2024.docx');
+    assert.match(r.text, /\n\| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） \| 申请人情况 \|\n\| 自然人 \| 法人或其他组织 \| 总计 \|\n\| 商业企业 \| 科研机构 \| 社会公益组织 \| 法律服务机构 \| 其他 \|\n/);
+    assert.match(r.text, /\n\| 行政复议 \| 行政诉讼 \|\n\| 结果维持 \| 结果纠正 \| 其他结果 \| 尚未审结 \| 总计 \| 未经复议直接起诉 \| 复议后起诉 \|\n/);
+  });
+
+  it('web page: cells of rowspan/colspan tables at their grid position', async () => {
+    const r = await importFixture('zhangping-2020-gbk.htm');
+    assert.deepEqual(at(r, '| 1.属于国家秘密', '1.属于国家秘密'), { kind: 'table', table: 2, row: 8, cell: 3 });
+    assert.equal(r.encoding, 'html/GB18030');
+  });
+
+  it('spreadsheet: sheet and A1 cell', async () => {
+    const r = await importFixture('huaian-2024-table3.xlsx');
+    assert.deepEqual(at(r, '| 一、本年新收', '3119'), { kind: 'sheet', sheet: '依申请公开', cell: 'J4' });
+  });
+
+  it('text: the line', async () => {
+    const r = await importFixture('zhangping-2020-gbk.txt');
+    assert.deepEqual(at(r, '一、总体情况', '一、总体情况'), { kind: 'text', line: r.text.split('\n').indexOf('一、总体情况') + 1 });
+  });
+});
+
+const refused = async (importer: Importer, bytes: Uint8Array, pattern: RegExp) => {
+  await assert.rejects(importer(bytes, 'x'), (e: unknown) => {
+    assert.ok(e instanceof ImportError, String(e));
+    assert.match(e.text.en, pattern);
+    assert.ok(/[\u4e00-\u9fff]/.test(e.text['zh-cn']));
+    return true;
+  });
+};
+
+describe('import: text encodings', () => {
+  const sample = readSample('12_huaian_city_2024_derived_tabcells.txt');
+  for (const [charset, encoding] of [['gbk', 'text/GB18030'], ['gb18030', 'text/GB18030'], ['utf16le', 'text/UTF-16LE'], ['utf16be', 'text/UTF-16BE']]) {
+    it(`${charset} without a BOM is told and decoded to the same text`, async () => {
+      const r = await text(new Uint8Array(iconv.encode(sample, charset)), 'x.txt');
+      assert.equal(r.encoding, encoding);
+      assert.equal(r.text, sample);
+      assert.equal(r.notes.length, 1);
+    });
+  }
+
+  it('UTF-8 with a BOM reads without it, and without a note', async () => {
+    const r = await text(new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample)])), 'x.txt');
+    assert.equal(r.text, sample);
+    assert.equal(r.encoding, 'text/UTF-8');
+    assert.deepEqual(r.notes, []);
+  });
+
+  it('a file whose character set cannot be told is refused, not read as mojibake', async () => {
+    let x = 7;
+    const noise = Uint8Array.from({ length: 4000 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 24));
+    await refused(text, noise, /cannot be told/);
+    await refused(text, new Uint8Array(iconv.encode('Résumé café naïve. '.repeat(30), 'latin1')), /cannot be told/);
+    await refused(text, new Uint8Array(iconv.encode('日本語のテキストです。これは報告ではありません。'.repeat(20), 'shift_jis')), /cannot be told/);
+    await refused(text, new Uint8Array(iconv.encode('年报', 'gbk')), /cannot be told/);
+  });
+
+  it('GBK text with stray bytes is refused and the line named', async () => {
+    const bytes = Buffer.concat([iconv.encode(sample.slice(0, 2000), 'gbk'), Buffer.from([0x81, 0x0a, 0x01, 0x02]), iconv.encode(sample.slice(2000), 'gbk')]);
+    await refused(text, new Uint8Array(bytes), /line \d+ holds bytes/);
+  });
+});
+
+describe('import: web pages', () => {
+  const page = (body: string, charset = 'utf-8') => new Uint8Array(iconv.encode(`<html><head><meta charset="${charset}"></head><body>${body}</body></html>`, charset === 'utf-8' ? 'utf8' : 'gbk'));
+
+  it('rowspan and colspan resolve into a grid; group labels get rows of their own', async () => {
+    const r = await html(page(`<div><p>一、总体情况</p><p>二、主动公开政府信息情况</p>
+      <table><tr><td rowspan="3">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>5</td></tr>
+      <tr><td rowspan=2>（三）不予公开</td><td>1.属于国家秘密</td><td>0</td></tr>
+      <tr><td>2.其他法律行政法规禁止公开</td><td>1</td></tr></table></div>`), 'p.html');
+    assert.match(r.text, /\| 三、本年度办理结果 \|\n\| （一）予以公开 \| 5 \|\n\| （三）不予公开 \|\n\| 1\.属于国家秘密 \| 0 \|\n\| 2\.其他法律行政法规禁止公开 \| 1 \|\n$/);
+  });
+
+  it('a page saved as UTF-8 under an old gb2312 declaration still reads as UTF-8', async () => {
+    const bytes = new TextEncoder().encode('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>一、总体情况</p><p>二、主动公开政府信息情况</p></body></html>');
+    const r = await html(bytes, 'p.html');
+    assert.equal(r.encoding, 'html/UTF-8');
+    assert.match(r.text, /^一、总体情况\n\n二、主动公开政府信息情况\n$/);
+  });
+
+  it('the report is found among the chrome; navigation and footer are left out, with a note', async () => {
+    const r = await importFixture('huaian-2024.html');
+    assert.doesNotMatch(r.text, /当前位置|打印本页|主办单位|相关阅读|不是正文/);
+    assert.match(r.text, /^淮安市人民政府2024 年政府信息公开工作年度报告\n/, 'the title printed above the article is kept');
+    assert.match(r.notes[0].en, /TRS_Editor.*left out/);
+  });
+
+  it('a page with no report is refused', async () => {
+    await refused(html, page('<ul><li>首页</li><li>政务公开</li></ul><p>欢迎访问</p>'), /holds no report/);
+  });
+});
+
+describe('import: Word and spreadsheets refuse what they cannot read', () => {
+  it('bytes that are not a zip', async () => {
+    await refused(docx, new TextEncoder().encode('一、总体情况'), /not a Word document/);
+    await refused(xlsx, new TextEncoder().encode('一、总体情况'), /not an Excel workbook/);
+  });
+
+  it('a workbook with the three tables on three sheets becomes a report skeleton', async () => {
+    const r = await importFixture('hongze-2023-tables.xlsx');
+    const parts = new ReportDocument(r.text).model.reports[0].parts.map(p => p.number);
+    assert.deepEqual(parts, [1, 2, 3, 4, 5, 6]);
+    assert.match(r.notes[0].en, /report skeleton/);
+  });
+});
