@@ -78,12 +78,11 @@ describe('import: each fixture reads as the sample it was made from', () => {
     }
   }
 
-  it('the fixture script still makes what is committed (same import)', async function () {
+  it('the fixture script still makes the committed bytes', async function () {
     this.timeout(20000);
     for (const f of FIXTURES) {
       const made = await f.make(SAMPLES);
-      const fresh = await importerOf(f.file)(made, f.file);
-      assert.equal(fresh.text, (await importFixture(f.file)).text, f.file);
+      assert.ok(Buffer.from(made).equals(readFileSync(path.join(DIR, f.file))), `${f.file} differs: run node scripts/make-import-fixtures.mjs`);
     }
   });
 });

@@ -8,6 +8,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chineseCount } from '../../../server/src/import/numbering';
@@ -16,8 +17,22 @@ import { placeCells, reportBlocks, type Block, type FormRows } from './report-bl
 export interface Fixture { file: string; sample: string; make: (samples: string) => Promise<Uint8Array> }
 
 const blocksOf = (samples: string, sample: string) => reportBlocks(readFileSync(path.join(samples, sample), 'utf8'));
-/** Fixed, so that made files differ only where a library stamps the time into the zip. */
+/** Fixed, so that the script makes the same bytes each time. */
 const CREATED = new Date('2025-01-20T08:00:00Z');
+
+/** The zip again with every entry dated CREATED and the document's own dates set to it: the same bytes on every run. */
+async function deterministic(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    let data: string | Uint8Array = await entry.async('uint8array');
+    if (name === 'docProps/core.xml') data = new TextDecoder().decode(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${CREATED.toISOString().replace(/\.\d+Z$/, 'Z')}`);
+    out.file(name, data, { date: CREATED, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', platform: 'UNIX' });
+}
 const S12 = '12_huaian_city_2024_derived_tabcells.txt';
 const S002 = '002_e246dbc8ebcc4636.txt';
 const S11 = '11_hongze_district_2023_derived_pipecells.txt';
@@ -72,8 +87,7 @@ async function docx(blocks: Block[]): Promise<Uint8Array> {
     styles: { paragraphStyles: [{ id: 'PartHeading', name: 'Part Heading', basedOn: 'Normal', paragraph: { numbering: { reference: 'parts', level: 0 } } }] },
     sections: [{ children }],
   });
-  const bytes = new Uint8Array(await Packer.toBuffer(doc));
-  return bytes;
+  return deterministic(new Uint8Array(await Packer.toBuffer(doc)));
 }
 
 function docxTable(rows: FormRows): Table {
@@ -179,5 +193,5 @@ async function xlsx(tables: Block[]): Promise<Uint8Array> {
       if ((cell.colSpan ?? 1) > 1 || (cell.rowSpan ?? 1) > 1) ws.mergeCells(row + 1, col + 1, row + (cell.rowSpan ?? 1), col + (cell.colSpan ?? 1));
     }
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+  return deterministic(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
 }
