@@ -9,7 +9,9 @@ import { ReportDocument, check, type Finding } from '../../server/src/engine';
 import { importer as docx } from '../../server/src/import/docx';
 import { importer as html } from '../../server/src/import/html';
 import { importer as text } from '../../server/src/import/text';
-import { importer as xlsx } from '../../server/src/import/xlsx';
+import { chineseCount, formatNumber } from '../../server/src/import/numbering';
+import { isDocx, isHtml, isMhtml, isOle2, isXlsx } from '../../server/src/import/sniff';
+import { cellValueText, importer as xlsx } from '../../server/src/import/xlsx';
 import { ImportError, type ImportResult, type Importer, type SourcePosition } from '../../server/src/import/types';
 import { FIXTURES as FIXTURE_DIR, SAMPLES, readSample } from '../helpers';
 import { FIXTURES } from './import/make-fixtures';
@@ -208,5 +210,36 @@ describe('import: Word and spreadsheets refuse what they cannot read', () => {
     const parts = new ReportDocument(r.text).model.reports[0].parts.map(p => p.number);
     assert.deepEqual(parts, [1, 2, 3, 4, 5, 6]);
     assert.match(r.notes[0].en, /report skeleton/);
+  });
+});
+
+describe('import: telling formats apart by their bytes', () => {
+  const fixture = (f: string) => new Uint8Array(readFileSync(path.join(DIR, f)));
+  it('Word, Excel, web pages and MHTML are told apart; text is none of them', () => {
+    const kinds = (b: Uint8Array) => Object.entries({ isDocx, isXlsx, isHtml, isMhtml, isOle2 }).filter(([, f]) => f(b)).map(([k]) => k);
+    assert.deepEqual(kinds(fixture('huaian-2024.docx')), ['isDocx']);
+    assert.deepEqual(kinds(fixture('hongze-2023-tables.xlsx')), ['isXlsx']);
+    assert.deepEqual(kinds(fixture('huaian-2024.html')), ['isHtml']);
+    assert.deepEqual(kinds(fixture('zhangping-2020-gbk.htm')), ['isHtml']);
+    assert.deepEqual(kinds(fixture('huaian-2024.mhtml')), ['isMhtml']);
+    assert.deepEqual(kinds(fixture('zhangping-2020-gbk.txt')), []);
+    assert.deepEqual(kinds(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), ['isOle2']);
+  });
+});
+
+describe('import: numbering and cell values', () => {
+  it('Chinese counting as documents write it', () => {
+    assert.deepEqual([1, 6, 10, 11, 20, 21, 99, 100, 105, 110].map(n => chineseCount(n)), ['一', '六', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十']);
+    assert.deepEqual(['decimal', 'decimalEnclosedCircle', 'ideographTraditional', 'upperRoman', 'lowerLetter', 'decimalFullWidth'].map(f => formatNumber(3, f)), ['3', '③', '丙', 'III', 'c', '３']);
+    assert.equal(formatNumber(3, 'bullet'), undefined);
+  });
+
+  it('spreadsheet values as Excel shows them', () => {
+    assert.equal(cellValueText(75627, '0.00'), '75627.00');
+    assert.equal(cellValueText(0.1 + 0.2), '0.3');
+    assert.equal(cellValueText(1234.5, '#,##0.00_ ;[Red]-#,##0.00'), '1234.50');
+    assert.equal(cellValueText({ formula: 'SUM(B2:G2)', result: 3119 } as never), '3119');
+    assert.equal(cellValueText({ richText: [{ text: '一、本年新收' }, { text: '政府信息公开申请数量' }] } as never), '一、本年新收政府信息公开申请数量');
+    assert.equal(cellValueText(null), '');
   });
 });

@@ -4,7 +4,7 @@
 // grid), and the report found among the site's chrome: the smallest element that holds
 // as many of the report's part headings and tables as the whole page.
 import { TEMPLATES } from '../engine/templates';
-import { decodeText } from './text';
+import { decodeText, readAs } from './text';
 import { elements, parseHtml, type HElement } from './html-dom';
 import { readMhtml } from './mhtml';
 import { ImportError, type Importer, type Message } from './types';
@@ -148,7 +148,8 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 }
 
 export function importHtml(bytes: Uint8Array, declared?: string, container = 'html'): ReturnType<Importer> {
-  const decoded = decodeText(bytes, declared ?? declaredCharset(bytes));
+  const charset = declared ?? declaredCharset(bytes);
+  const decoded = decodeText(bytes, charset);
   const page = parseHtml(decoded.text);
   const body = elements(page, 'body').next().value ?? page;
   const reader = new PageReader();
@@ -175,12 +176,7 @@ export function importHtml(bytes: Uint8Array, declared?: string, container = 'ht
       'zh-cn': `已从网页的 ${describe(root)} 中提取年报正文；略去了 ${left} 段网站导航、链接和页脚。`,
     });
   }
-  if (decoded.charset !== 'UTF-8') {
-    notes.push({
-      en: `Read as ${decoded.charset}${decoded.how === 'declared' ? ' (as the page declares)' : decoded.how === 'detected' ? ' (detected)' : ''}.`,
-      'zh-cn': `按 ${decoded.charset} 编码读取${decoded.how === 'declared' ? '（网页声明的编码）' : decoded.how === 'detected' ? '（自动识别）' : ''}。`,
-    });
-  }
+  if (decoded.charset !== 'UTF-8') notes.push(readAs(decoded, charset));
   const writer = new ReportWriter();
   let paragraphs = 0, tables = 0;
   for (const b of content) {

@@ -5,7 +5,7 @@
 // anyway would hand the engine mojibake and findings about nonsense.
 import * as chardet from 'chardet';
 import * as iconv from 'iconv-lite';
-import { ImportError, type Importer, type ProvenanceEntry } from './types';
+import { ImportError, type Importer, type Message, type ProvenanceEntry } from './types';
 
 /** The character sets a report may come in, as chardet names them → as iconv-lite decodes them. */
 const SUPPORTED: Record<string, string> = {
@@ -97,6 +97,18 @@ export function charsetName(label: string): string | undefined {
   return undefined;
 }
 
+/** The note that says how the text was read. */
+export function readAs(d: Decoded, declared?: string): Message {
+  const how = {
+    bom: ['its byte order mark', '字节顺序标记'],
+    'utf-8': ['valid UTF-8', '有效的 UTF-8'],
+    'zero bytes': ['told by its zero bytes', '按零字节判断'],
+    detected: [`detected, confidence ${d.confidence}%`, `自动识别，置信度 ${d.confidence}%`],
+    declared: [`declared as ${declared ?? d.charset}`, `声明的编码为 ${declared ?? d.charset}`],
+  }[d.how];
+  return { en: `Read as ${d.charset} (${how[0]}).`, 'zh-cn': `按 ${d.charset} 编码读取（${how[1]}）。` };
+}
+
 export const importer: Importer = async (bytes) => {
   const d = decodeText(bytes);
   const provenance: ProvenanceEntry[] = [];
@@ -104,9 +116,6 @@ export const importer: Importer = async (bytes) => {
     const end = line.replace(/\r$/, '').length;
     if (line.trim()) provenance.push({ line: i, start: 0, end, source: { kind: 'text', line: i + 1 } });
   });
-  const notes = d.charset === 'UTF-8' ? [] : [{
-    en: `Read as ${d.charset} (${d.how === 'detected' ? `detected, confidence ${d.confidence}%` : d.how === 'bom' ? 'byte order mark' : d.how}).`,
-    'zh-cn': `按 ${d.charset} 编码读取（${d.how === 'detected' ? `自动识别，置信度 ${d.confidence}%` : d.how === 'bom' ? '字节顺序标记' : d.how === 'zero bytes' ? '按零字节判断' : d.how}）。`,
-  }];
+  const notes = d.charset === 'UTF-8' ? [] : [readAs(d)];
   return { text: d.text, encoding: `text/${d.charset}`, notes, provenance };
 };

@@ -15,8 +15,10 @@ interface Sheet { name: string; rows: GridCell[][]; table?: TableId; generation?
 export function cellValueText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
-    const decimals = /0\.(0+)(?![^"]*")/.exec(numFmt ?? '')?.[1].length;
-    if (decimals !== undefined && !/%/.test(numFmt ?? '')) return value.toFixed(decimals);
+    // The decimals of the format's first section (0.00, #,##0.00_ ), quoted literals aside.
+    const format = (numFmt ?? '').split(';')[0].replace(/"[^"]*"/g, '');
+    const decimals = /0\.(0+)/.exec(format)?.[1].length;
+    if (decimals !== undefined && !format.includes('%')) return value.toFixed(decimals);
     return String(Number(value.toPrecision(15)));
   }
   if (typeof value === 'string') return value;
@@ -56,10 +58,10 @@ function labelsOf(gen: Generation, id: TableId): string[] {
 /** Which standard table a sheet holds, and of which generation: the one whose labels it shows most. */
 function recognise(sheet: Sheet): void {
   const texts = new Set(sheet.rows.flat().map(c => norm(c.text)).filter(Boolean));
-  let best = 2;
+  let best = 2; // fewer than three labels is not a standard table
   for (const gen of GENERATIONS) for (const t of TEMPLATES[gen].tables) {
     const score = new Set(labelsOf(gen, t.id).filter(l => texts.has(l))).size;
-    if (score > best || (score === best && sheet.table === t.id)) { best = score; sheet.table = t.id; sheet.generation = gen; }
+    if (score > best) { best = score; sheet.table = t.id; sheet.generation = gen; }
   }
 }
 
