@@ -243,3 +243,30 @@ describe('import: numbering and cell values', () => {
     assert.equal(cellValueText(null), '');
   });
 });
+
+describe('import: damaged input gets a clear refusal, never a crash', () => {
+  for (const file of ['huaian-2024.docx', 'hongze-2023-tables.xlsx', 'zhangping-2020-gbk.htm', 'huaian-2024.mhtml', 'zhangping-2020-gbk.txt']) {
+    it(`${file} cut short or with bytes changed`, async function () {
+      this.timeout(30000);
+      const bytes = new Uint8Array(readFileSync(path.join(DIR, file)));
+      let x = 3;
+      const random = () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 8);
+      for (let k = 0; k < 24; k++) {
+        let b = bytes.subarray(0, Math.floor((bytes.length * (k + 1)) / 13));
+        if (k >= 12) { b = bytes.slice(); for (let j = 0; j < 8; j++) b[random() % b.length] = random() & 255; }
+        try {
+          const r = await importerOf(file)(b, file);
+          assert.equal(typeof r.text, 'string');
+        } catch (e) {
+          assert.ok(e instanceof ImportError, `${file} variant ${k}: ${String(e)}`);
+        }
+      }
+    });
+  }
+
+  it('a page nested thousands of elements deep reads without overflowing the stack', async () => {
+    const deep = '<div>'.repeat(20000) + '<p>一、总体情况</p><p>二、主动公开政府信息情况</p>' + '</div>'.repeat(20000);
+    const r = await html(new TextEncoder().encode(`<html><body>${deep}</body></html>`), 'deep.html');
+    assert.match(r.text, /一、总体情况\n\n二、主动公开政府信息情况/);
+  });
+});

@@ -170,14 +170,25 @@ const notDocx = () => new ImportError({
   'zh-cn': '此文件不是 Word 文档（.docx）。旧版 Word 或 WPS 的 .doc 文件请先另存为 .docx。',
 });
 
+const damaged = (why: string) => new ImportError({
+  en: `This Word document is damaged and cannot be read (${why}). Open it in Word or WPS and save it again.`,
+  'zh-cn': `此 Word 文档已损坏，无法读取（${why}）。请用 Word 或 WPS 打开后重新保存。`,
+});
+
 export const importer: Importer = async (bytes) => {
   let zip: JSZip;
   try { zip = await JSZip.loadAsync(bytes); } catch { throw notDocx(); }
-  const part = (name: string) => zip.file(name)?.async('string');
-  const document = await part('word/document.xml');
-  if (!document) throw notDocx();
-  const reader = new DocxReader(readNumbering(await part('word/numbering.xml'), await part('word/styles.xml')));
-  const body = kid(parseXml(document).documentElement, 'body');
+  if (!zip.file('word/document.xml')) throw notDocx();
+  let reader: DocxReader;
+  let document: Document;
+  try {
+    const part = (name: string) => zip.file(name)?.async('string');
+    reader = new DocxReader(readNumbering(await part('word/numbering.xml'), await part('word/styles.xml')));
+    document = parseXml((await part('word/document.xml'))!);
+  } catch (e) {
+    throw damaged(e instanceof Error ? e.message : String(e));
+  }
+  const body = kid(document.documentElement, 'body');
   if (body) reader.blocks(body);
   return reader.result();
 };

@@ -40,6 +40,7 @@ export function decodeEntities(s: string): string {
   });
 }
 
+const MAX_DEPTH = 256;
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[^>]*>|<\/([a-zA-Z][\w:-]*)[^>]*>|<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const ATTR = /([^\s=\/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
@@ -50,6 +51,7 @@ export function parseHtml(html: string): HElement {
   const text = (s: string) => { if (s) top().children.push(decodeEntities(s)); };
   const closeTo = (i: number) => { stack.length = Math.max(1, i); };
   let at = 0;
+  let lower: string | undefined;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
     text(html.slice(at, m.index));
@@ -62,7 +64,8 @@ export function parseHtml(html: string): HElement {
     if (!m[2]) continue;
     const tag = m[2].toLowerCase();
     if (SKIPPED.has(tag) && !m[3].trim().endsWith('/')) {
-      const end = html.toLowerCase().indexOf(`</${tag}`, at);
+      lower ??= html.toLowerCase();
+      const end = lower.indexOf(`</${tag}`, at);
       at = end < 0 ? html.length : end;
       TOKEN.lastIndex = at;
       continue;
@@ -81,7 +84,8 @@ export function parseHtml(html: string): HElement {
     for (let a = ATTR.exec(m[3]); a; a = ATTR.exec(m[3])) attrs[a[1].toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
     const el: HElement = { tag, attrs, children: [], parent: top() };
     top().children.push(el);
-    if (!VOID.has(tag) && !m[3].trim().endsWith('/')) stack.push(el);
+    // Past MAX_DEPTH elements are not opened (their content joins the parent's): no page nests that deep, and readers recurse.
+    if (!VOID.has(tag) && !m[3].trim().endsWith('/') && stack.length < MAX_DEPTH) stack.push(el);
   }
   text(html.slice(at));
   return root;
