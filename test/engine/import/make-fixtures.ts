@@ -11,6 +11,7 @@ import * as iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TEMPLATES } from '../../../server/src/engine';
 import { chineseCount } from '../../../server/src/import/numbering';
 import { placeCells, reportBlocks, type Block, type FormRows } from './report-blocks';
 
@@ -44,7 +45,7 @@ export const FIXTURES: Fixture[] = [
   { file: 'zhangping-2020-gbk.htm', sample: S002, make: async s => html(blocksOf(s, S002), { charset: 'gb2312', site: '漳平市人民政府', tables: true }) },
   { file: 'huaian-2024.mhtml', sample: S12, make: async s => mhtml(html(blocksOf(s, S12), { charset: 'utf-8', site: '淮安市人民政府', tables: false })) },
   { file: 'huaian-2024-table3.xlsx', sample: S12, make: s => xlsx(blocksOf(s, S12).filter(b => b.kind === 'table' && b.id === 'applications')) },
-  { file: 'hongze-2023-tables.xlsx', sample: S11, make: s => xlsx(blocksOf(s, S11).filter(b => b.kind === 'table')) },
+  { file: 'hongze-2023-tables.xlsx', sample: S11, make: s => xlsx(blocksOf(s, S11).filter(b => b.kind === 'table'), true) },
   { file: 'zhangping-2020-gbk.txt', sample: S002, make: async s => iconv.encode(readFileSync(path.join(s, S002), 'utf8'), 'gbk') },
   { file: 'huaian-2024-utf16.txt', sample: S12, make: async s => iconv.encode(readFileSync(path.join(s, S12), 'utf8'), 'utf16le', { addBOM: true }) },
 ];
@@ -172,7 +173,8 @@ function mhtml(page: Uint8Array): Uint8Array {
 
 const SHEET_NAMES: Record<string, string> = { proactive: '主动公开', applications: '依申请公开', review_litigation: '复议诉讼' };
 
-async function xlsx(tables: Block[]): Promise<Uint8Array> {
+/** Sheets of tables; with `titled`, each under a title row (表三 收到和处理… merged across) as offices head them. */
+async function xlsx(tables: Block[], titled = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nianbao';
   wb.created = CREATED;
@@ -180,8 +182,15 @@ async function xlsx(tables: Block[]): Promise<Uint8Array> {
   for (const t of tables) {
     if (t.kind !== 'table') continue;
     const ws = wb.addWorksheet(SHEET_NAMES[t.id]);
-    for (const { row, col, cell } of placeCells(t.rows)) {
-      const c = ws.getCell(row + 1, col + 1);
+    const placed = placeCells(t.rows);
+    const top = titled ? 1 : 0;
+    if (titled) {
+      const decl = TEMPLATES['2021'].tables.find(x => x.id === t.id)!;
+      ws.getCell(1, 1).value = `${decl.name} ${TEMPLATES['2021'].parts[decl.part - 1].heading}`;
+      ws.mergeCells(1, 1, 1, Math.max(...placed.map(p => p.col + (p.cell.colSpan ?? 1))));
+    }
+    for (const { row, col, cell } of placed) {
+      const c = ws.getCell(top + row + 1, col + 1);
       // Numbers are stored as numbers (decimals kept by the cell's format), as typed in Excel.
       const number = /^-?\d+(\.\d+)?$/.exec(cell.text);
       if (number) {
@@ -190,7 +199,7 @@ async function xlsx(tables: Block[]): Promise<Uint8Array> {
       } else {
         c.value = cell.text;
       }
-      if ((cell.colSpan ?? 1) > 1 || (cell.rowSpan ?? 1) > 1) ws.mergeCells(row + 1, col + 1, row + (cell.rowSpan ?? 1), col + (cell.colSpan ?? 1));
+      if ((cell.colSpan ?? 1) > 1 || (cell.rowSpan ?? 1) > 1) ws.mergeCells(top + row + 1, col + 1, top + row + (cell.rowSpan ?? 1), col + (cell.colSpan ?? 1));
     }
   }
   return deterministic(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
