@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { ReportDocument, check, type Finding } from '../../server/src/engine';
 import { importer as docx } from '../../server/src/import/docx';
 import { importer as html } from '../../server/src/import/html';
@@ -268,5 +269,50 @@ describe('import: damaged input gets a clear refusal, never a crash', () => {
     const deep = '<div>'.repeat(20000) + '<p>一、总体情况</p><p>二、主动公开政府信息情况</p>' + '</div>'.repeat(20000);
     const r = await html(new TextEncoder().encode(`<html><body>${deep}</body></html>`), 'deep.html');
     assert.match(r.text, /一、总体情况\n\n二、主动公开政府信息情况/);
+  });
+});
+
+describe('import: Word list numbering as Word shows it', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const lvl = (ilvl: number, fmt: string, text: string, style = '') =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/>${style ? `<w:pStyle w:val="${style}"/>` : ''}<w:lvlText w:val="${text}"/></w:lvl>`;
+  const p = (text: string, pPr = '') => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const numPr = (numId: number, ilvl?: number) => `<w:numPr>${ilvl === undefined ? '' : `<w:ilvl w:val="${ilvl}"/>`}<w:numId w:val="${numId}"/></w:numPr>`;
+
+  async function word(body: string): Promise<Uint8Array> {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document ${W}><w:body>${body}</w:body></w:document>`);
+    zip.file('word/numbering.xml', `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、', 'Part')}${lvl(1, 'chineseCounting', '（%2）', 'Item')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2')}</w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    </w:numbering>`);
+    zip.file('word/styles.xml', `<w:styles ${W}>
+      <w:style w:styleId="Part"><w:pPr>${numPr(1)}</w:pPr></w:style>
+      <w:style w:styleId="Item"><w:pPr>${numPr(1)}</w:pPr></w:style>
+      <w:style w:styleId="ItemBold"><w:basedOn w:val="Item"/></w:style>
+    </w:styles>`);
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  it('levels from the paragraph, its style or the level that names the style; counters restart below and on startOverride', async () => {
+    const r = await docx(await word([
+      p('总体情况', '<w:pStyle w:val="Part"/>'),
+      p('主动公开', '<w:pStyle w:val="Item"/>'),
+      p('依申请公开', '<w:pStyle w:val="ItemBold"/>'),
+      p('甲', numPr(1, 2)),
+      p('乙', numPr(1, 2)),
+      p('主动公开政府信息情况', '<w:pStyle w:val="Part"/>'),
+      p('平台', '<w:pStyle w:val="Item"/>'),
+      p('第一条', numPr(2, 0)),
+      p('细则', numPr(2, 1)),
+      p('重新编号', numPr(3, 0)),
+      p('无编号', numPr(0, 0)),
+    ].join('')), 'lists.docx');
+    assert.deepEqual(r.text.split('\n').filter(Boolean), [
+      '一、总体情况', '（一）主动公开', '（二）依申请公开', '1.甲', '2.乙', '二、主动公开政府信息情况', '（一）平台', '1.第一条', '1.1 细则', '1.重新编号', '无编号',
+    ]);
   });
 });

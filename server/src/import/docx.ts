@@ -13,11 +13,14 @@ interface Numbering {
   lists: Map<string, { key: string; levels: (Level | undefined)[] }>;
   /** styleId → the numbering its paragraphs inherit. */
   styles: Map<string, { numId?: string; ilvl?: number; basedOn?: string }>;
+  /** styleId → the list level that names it (<w:lvl><w:pStyle>): heading styles of a multilevel list. */
+  styleLevels: Map<string, number>;
 }
 
 function readNumbering(numberingXml: string | undefined, stylesXml: string | undefined): Numbering {
   const lists = new Map<string, { key: string; levels: (Level | undefined)[] }>();
   const styles = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+  const styleLevels = new Map<string, number>();
   if (numberingXml) {
     const root = parseXml(numberingXml).documentElement;
     const abstract = new Map<string, (Level | undefined)[]>();
@@ -25,6 +28,8 @@ function readNumbering(numberingXml: string | undefined, stylesXml: string | und
       const levels: (Level | undefined)[] = [];
       for (const l of kids(a, 'lvl')) {
         const suff = prop(l, 'suff');
+        const style = prop(l, 'pStyle');
+        if (style) styleLevels.set(style, Number(attr(l, 'ilvl') ?? 0));
         levels[Number(attr(l, 'ilvl') ?? 0)] = {
           start: Number(prop(l, 'start') ?? 1),
           numFmt: prop(l, 'numFmt') ?? 'decimal',
@@ -55,7 +60,7 @@ function readNumbering(numberingXml: string | undefined, stylesXml: string | und
       styles.set(attr(s, 'styleId') ?? '', { numId: prop(numPr, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl), basedOn: prop(s, 'basedOn') });
     }
   }
-  return { lists, styles };
+  return { lists, styles, styleLevels };
 }
 
 class DocxReader {
@@ -74,7 +79,8 @@ class DocxReader {
     for (let style = prop(pPr, 'pStyle'), hops = 0; numId === undefined && style && hops < 10; hops++) {
       const s = this.numbering.styles.get(style);
       numId = s?.numId;
-      if (ilvlText === undefined && s?.ilvl !== undefined) ilvlText = String(s.ilvl);
+      const level = s?.ilvl ?? this.numbering.styleLevels.get(style);
+      if (ilvlText === undefined && level !== undefined) ilvlText = String(level);
       style = s?.basedOn;
     }
     if (!numId || numId === '0') return '';
