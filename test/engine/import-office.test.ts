@@ -297,6 +297,13 @@ describe('import: Word list numbering as Word shows it', () => {
     return zip.generateAsync({ type: 'uint8array' });
   }
 
+  it('text boxes are left out, and the note says how many', async () => {
+    const box = (t: string) => `<w:p><w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:txbxContent>${p(t)}</w:txbxContent></wp:anchor></w:drawing></w:r></w:p>`;
+    const r = await docx(await word(p('总体情况', '<w:pStyle w:val="Part"/>') + box('附件：统计表') + box(' ')), 'box.docx');
+    assert.equal(r.text, '一、总体情况\n');
+    assert.match(r.notes[0].en, /^1 text box with text was left out/);
+  });
+
   it('levels from the paragraph, its style or the level that names the style; counters restart below and on startOverride', async () => {
     const r = await docx(await word([
       p('总体情况', '<w:pStyle w:val="Part"/>'),

@@ -4,7 +4,7 @@
 // both; its zip and XML readers (jszip, @xmldom/xmldom) are used directly instead.
 import JSZip from 'jszip';
 import { ListCounters, type Level } from './numbering';
-import { ImportError, type Importer } from './types';
+import { ImportError, type Importer, type Message } from './types';
 import { ReportWriter, type GridCell } from './write';
 import { attr, kid, kids, parseXml, prop, type El } from './xml';
 
@@ -161,14 +161,26 @@ class DocxReader {
     return lines.join('\n');
   }
 
-  result() {
-    return this.writer.result('docx');
+  result(notes: Message[]) {
+    return this.writer.result('docx', notes);
   }
 }
 
 /** The cells of a row, including those wrapped in content controls. */
 function cellsOf(tr: El): El[] {
   return kids(tr).flatMap(c => (c.localName === 'tc' ? [c] : c.localName === 'sdt' ? kids(kid(c, 'sdtContent'), 'tc') : []));
+}
+
+/** Text boxes float beside the text, outside its order: they are left out, and the user told how many. */
+function textBoxNotes(document: Document): Message[] {
+  const boxes = Array.from(document.getElementsByTagName('w:txbxContent')).filter(el => {
+    for (let n: Node | null = el.parentNode; n; n = n.parentNode) if ((n as Element).localName === 'Fallback') return false;
+    return true;
+  }).filter(el => (el.textContent ?? '').trim()).length;
+  return boxes ? [{
+    en: `${boxes} text box${boxes > 1 ? 'es' : ''} with text ${boxes > 1 ? 'were' : 'was'} left out: text boxes stand outside the document's flow. Copy their text into the report if it belongs there.`,
+    'zh-cn': `略去了 ${boxes} 个含文字的文本框：文本框不在正文顺序之中。如其内容属于年报正文，请复制到相应位置。`,
+  }] : [];
 }
 
 const notDocx = () => new ImportError({
@@ -196,5 +208,5 @@ export const importer: Importer = async (bytes) => {
   }
   const body = kid(document.documentElement, 'body');
   if (body) reader.blocks(body);
-  return reader.result();
+  return reader.result(textBoxNotes(document));
 };

@@ -47,6 +47,7 @@ export const FIXTURES: Fixture[] = [
   { file: 'huaian-2024-table3.xlsx', sample: S12, make: s => xlsx(blocksOf(s, S12).filter(b => b.kind === 'table' && b.id === 'applications')) },
   { file: 'hongze-2023-tables.xlsx', sample: S11, make: s => xlsx(blocksOf(s, S11).filter(b => b.kind === 'table'), true) },
   { file: 'zhangping-2020-gbk.txt', sample: S002, make: async s => iconv.encode(readFileSync(path.join(s, S002), 'utf8'), 'gbk') },
+  { file: 'huaian-2024-gbk.txt', sample: S12, make: async s => iconv.encode(readFileSync(path.join(s, S12), 'utf8'), 'gbk') },
   { file: 'huaian-2024-utf16.txt', sample: S12, make: async s => iconv.encode(readFileSync(path.join(s, S12), 'utf8'), 'utf16le', { addBOM: true }) },
 ];
 
