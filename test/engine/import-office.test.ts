@@ -195,6 +195,15 @@ describe('import: web pages', () => {
     assert.match(r.notes[0].en, /TRS_Editor.*left out/);
   });
 
+  it('a page saved by Word keeps its list numbers and drops its Office markup', async () => {
+    const r = await html(page(`<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+      <div class=WordSection1><p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US>一、<span
+      style='font:7.0pt "Times New Roman"'>&nbsp;</span></span><![endif]><span>总体情况<o:p></o:p></span></p>
+      <p class=MsoNormal><span>二、主动公开政府信息情况</span></p></div>`), 'word.htm');
+    assert.equal(r.text, '一、 总体情况\n\n二、主动公开政府信息情况\n');
+    assert.deepEqual(new ReportDocument(r.text).model.reports[0].parts.map(x => [x.number, x.standardNumbering]), [[1, true], [2, true]]);
+  });
+
   it('a page with no report is refused', async () => {
     await refused(html, page('<ul><li>首页</li><li>政务公开</li></ul><p>欢迎访问</p>'), /holds no report/);
   });
