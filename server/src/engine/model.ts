@@ -6,7 +6,8 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
 /** How a table's text was encoded (spec § How the tables arrive as text). */
-export type Encoding = 'tab-cells' | 'pipe-cells' | 'tsv' | 'markdown' | 'layout' | 'plain';
+/** `web`: a crawled page's text, the whole report on one line (read as logical lines, parse/web.ts). */
+export type Encoding = 'tab-cells' | 'pipe-cells' | 'tsv' | 'markdown' | 'layout' | 'plain' | 'web';
 
 /** How a written label was matched to the template's label. */
 export type MatchHow = 'exact' | 'normalized' | 'variant' | 'prefix' | 'fuzzy';

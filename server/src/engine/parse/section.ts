@@ -39,7 +39,8 @@ export function isBoundary(line: string): boolean {
   return classifyHeading(line) !== undefined || classifyTitle(line) !== undefined;
 }
 
-export function parseSection(lines: readonly string[], firstLine: number, withTables = true): SectionResult {
+/** `pieces[i]`: line i is a piece of a web line (parse/web.ts): its cells are read as web text. */
+export function parseSection(lines: readonly string[], firstLine: number, withTables = true, pieces?: readonly boolean[]): SectionResult {
   // Every field present from the start: sections then share one shape, which keeps the
   // per-keystroke walks over all sections (document.ts, assemble.ts) fast.
   const result: SectionResult = { heading: undefined, title: undefined, tables: [], period: undefined, loneDates: [], years: {}, lastTextLine: firstLine };
@@ -60,7 +61,7 @@ export function parseSection(lines: readonly string[], firstLine: number, withTa
     }
   }
   const body = lines.slice(bodyFrom);
-  if (withTables) result.tables = parseTables(itemize(body.map(lexLine), firstLine + bodyFrom));
+  if (withTables) result.tables = parseTables(itemize(body.map(lexLine), firstLine + bodyFrom, pieces?.slice(bodyFrom)));
   result.period = findPeriod(lines, firstLine);
   lines.forEach((text, i) => {
     if (/\S/.test(text)) result.lastTextLine = firstLine + i;

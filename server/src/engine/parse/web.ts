@@ -1,0 +1,188 @@
+// Web text (encoding W): a crawled page holds the whole report on one physical line. This
+// cuts such a line into logical lines where a line break would stand — part headings,
+// table labels and the cells between them, the title, the signature date, site chrome —
+// so that everything after it (lexer, sections, placement, rules) runs unchanged. Pure:
+// the cuts depend on the one line alone. Labels come from the template declarations.
+import { TEMPLATES } from '../templates';
+import { LABELS, type LabelEntry } from './labels';
+import { classifyHeading, classifyTitle } from './headings';
+
+/** Lines shorter than this are never web text (a heading, a row, a paragraph). */
+const MIN_WEB_LINE = 120;
+const SPACE = /[\s\u00a0\u3000]/;
+/** What may stand between two characters of a label as written on a page. */
+const GAP = '[\\s\\u00a0\\u3000“”"\'‘’「」]*';
+
+/** One character of a normalized label → what a page may write for it. */
+function charClass(c: string): string {
+  switch (c) {
+    case '(': return '[（(]';
+    case ')': return '[）)]';
+    case '.': return '[.．、]';
+    case ',': return '[、，,]';
+    case ':': return '[:：]';
+    case ';': return '[;；]';
+    case '/': return '[/／]';
+    default:
+      if (/[0-9]/.test(c)) return `[${c}${String.fromCharCode(c.charCodeAt(0) + 0xfee0)}]`;
+      return c.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&');
+  }
+}
+
+/** A sticky pattern matching the label with stray spaces (and quotes) between its characters. */
+function tolerant(norm: string): RegExp {
+  return new RegExp(`${[...norm].map(charClass).join(GAP)}[”"’」]?`, 'y');
+}
+
+interface LabelPattern { entry: LabelEntry; re: RegExp }
+
+/** Table label patterns by the first character they can start with. */
+const byFirst = new Map<string, LabelPattern[]>();
+for (const entry of LABELS) {
+  for (const norm of new Set([entry.norm, ...entry.variantNorms])) {
+    if (norm.length < 2) continue;
+    const re = tolerant(norm);
+    const firsts = norm[0] === '(' ? ['（', '('] : norm[0] === ',' ? [] : /[0-9]/.test(norm[0]) ? [norm[0], String.fromCharCode(norm.charCodeAt(0) + 0xfee0)] : [norm[0]];
+    for (const f of firsts) byFirst.set(f, [...(byFirst.get(f) ?? []), { entry, re }]);
+  }
+}
+
+/** The longest table label written at `at`, if any. */
+function labelAt(line: string, at: number): { end: number; entry: LabelEntry } | undefined {
+  const pats = byFirst.get(line[at]);
+  if (!pats) return undefined;
+  let best: { end: number; entry: LabelEntry } | undefined;
+  for (const p of pats) {
+    p.re.lastIndex = at;
+    if (p.re.test(line) && (!best || p.re.lastIndex > best.end)) best = { end: p.re.lastIndex, entry: p.entry };
+  }
+  return best;
+}
+
+/** Part headings as declared (canonical and variants), per part number. */
+const HEADINGS = TEMPLATES['2021'].parts.map(p => ({ number: p.number, res: [p.heading, ...p.variants].map(h => tolerant(h.normalize('NFKC').replace(/[\s\u3000]+/g, ''))) }));
+const NUMERALS = '一二三四五六';
+/** Where a heading's own words end, when it is not one of the declared ones. */
+const HEADING_STOP = /[，。：；！？,.:;!?0-9０-９（(《“\s\u3000]/;
+
+interface Heading { start: number; end: number; number: number }
+
+/** Part headings written inline: a numeral and 、, then a declared heading or words that classify as one. */
+function headingsOf(line: string): Heading[] {
+  const out: Heading[] = [];
+  const numeral = /[一二三四五六][ \u3000]*、[ \u3000]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = numeral.exec(line)) !== null) {
+    const number = NUMERALS.indexOf(line[m.index]) + 1;
+    const after = m.index + m[0].length;
+    let end = -1;
+    for (const re of HEADINGS[number - 1].res) {
+      re.lastIndex = after;
+      if (re.test(line)) { end = re.lastIndex; break; }
+    }
+    if (end < 0) {
+      let stop = after;
+      while (stop < line.length && stop - after < 40 && !HEADING_STOP.test(line[stop])) stop++;
+      const h = stop > after ? classifyHeading(line.slice(m.index, stop)) : undefined;
+      if (h && h.number === number) end = stop;
+    } else if (classifyHeading(line.slice(m.index, end))?.number !== number) end = -1;
+    if (end < 0) continue;
+    out.push({ start: m.index, end, number });
+    numeral.lastIndex = end;
+  }
+  return out;
+}
+
+/** Two table labels with at most a little space between: a table's header or rows, not prose. */
+function anchorIn(line: string, from: number, to: number): number | undefined {
+  for (let at = from; at < to; at++) {
+    const a = labelAt(line, at);
+    if (!a || a.end > to) continue;
+    let next = a.end;
+    while (next < to && next - a.end < 3 && SPACE.test(line[next])) next++;
+    if (labelAt(line, next)) return at;
+  }
+  return undefined;
+}
+
+const CHROME = /<!--[\s\S]*?-->|当前位置[:：]|来源[:：]|时间[:：]|全真版|文字版|(?:文件|附件)下载|相关链接[:：]|抄送[:：]|-->/g;
+const FOOTER = /[^\s。；]*[\s\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发/g;
+const DATE = /(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
+const TITLE = /(?<=^|[\s\u3000])[^\s，。：；、《》“”]{4,60}?(?:政府信息公开(?:工作)?(?:年度)?报告|年度报告)(?!》)/g;
+/** The crawler's header: `标题: …`, `发布时间: …`. */
+const HEADER = /^(?:标题|发布时间)[:：][ \t\u3000]*/;
+
+/**
+ * Where the line is cut into logical lines (offsets, ascending, inside the line), or
+ * undefined when it is not web text. A logical line never starts with a space: the space
+ * before a cut stays at the end of the line before.
+ */
+export function segmentLine(line: string): number[] | undefined {
+  const header = HEADER.exec(line);
+  if (header) return header[0].length < line.length && header[0].length > 0 ? [header[0].length] : undefined;
+  if (line.length < MIN_WEB_LINE) return undefined;
+  const headings = headingsOf(line);
+  if (new Set(headings.map(h => h.number)).size < 2) return undefined;
+
+  const cuts: number[] = [];
+  const cut = (at: number) => { cuts.push(at); };
+  for (const h of headings) { cut(h.start); cut(h.end); }
+
+  // Table zones: from the first two labels that stand together to the next part heading.
+  const gaps: [number, number][] = [];
+  let prev = 0;
+  for (const h of headings) { gaps.push([prev, h.start]); prev = h.end; }
+  gaps.push([prev, line.length]);
+  for (const [from, to] of gaps) {
+    const anchor = anchorIn(line, from, to);
+    if (anchor === undefined) continue;
+    let at = anchor;
+    while (at < to) {
+      const a = labelAt(line, at);
+      if (a && a.end <= to) { cut(at); cut(a.end); at = a.end; continue; }
+      // Cells between labels: each run of non-space characters its own logical line.
+      if (SPACE.test(line[at]) && at + 1 < to && !SPACE.test(line[at + 1])) cut(at + 1);
+      at++;
+    }
+  }
+
+  // A numeral written twice (三三、本年度办理结果): the first is debris.
+  for (const m of line.matchAll(/([一二三四五六七八九十])\1(?=[ \u3000]*、)/g)) { cut(m.index!); cut(m.index! + 1); }
+
+  // The title before part 一; chrome anywhere.
+  const first = headings[0].start;
+  for (const m of line.slice(0, first).matchAll(TITLE)) {
+    if (classifyTitle(m[0])) { cut(m.index!); cut(m.index! + m[0].length); }
+  }
+  for (const m of line.matchAll(CHROME)) { cut(m.index!); cut(m.index! + m[0].length); }
+
+  // After part 六: the signature date on a line of its own, the signing body before it; 印发 footers whole.
+  const six = headings.filter(h => h.number === 6).pop();
+  if (six) {
+    const footers: [number, number][] = [];
+    FOOTER.lastIndex = six.end;
+    for (let m = FOOTER.exec(line); m; m = FOOTER.exec(line)) { footers.push([m.index, m.index + m[0].length]); cut(m.index); cut(m.index + m[0].length); }
+    DATE.lastIndex = six.end;
+    for (let m = DATE.exec(line); m; m = DATE.exec(line)) {
+      const s = m.index, e = s + m[0].length;
+      if (footers.some(([a, b]) => s >= a && e <= b)) continue;
+      if (e < line.length && !SPACE.test(line[e]) && !/^(?:抄送|附件)/.test(line.slice(e, e + 2))) continue;
+      cut(s); cut(e);
+      // The signing body: back to the end of the last sentence.
+      let b = s;
+      while (b > six.end && s - b < 40 && !/[。；！？\s]/.test(line[b - 1])) b--;
+      if (b < s) cut(b);
+    }
+  }
+  return normalize(cuts, line);
+}
+
+/** Cuts moved past spaces, sorted, unique, inside the line. */
+function normalize(cuts: number[], line: string): number[] {
+  const out = new Set<number>();
+  for (let c of cuts) {
+    while (c < line.length && SPACE.test(line[c])) c++;
+    if (c > 0 && c < line.length) out.add(c);
+  }
+  return [...out].sort((a, b) => a - b);
+}
