@@ -4,7 +4,7 @@
 import type { Cell, Encoding, Range, Unsplit } from '../model';
 import type { ColumnDecl, Generation, TableId } from '../templates';
 import { ROW_PER_LINE, type Item } from './items';
-import { splitRow, type Runs } from './flattened';
+import { recoverDigitRun, splitRow, type Runs } from './flattened';
 
 const DIGITS = /^[0-9０-９]+$/;
 
@@ -113,7 +113,12 @@ function recoverWebRow(gen: Generation, table: TableId, row: string, columns: re
   const first = runs[0], last = runs[runs.length - 1];
   const range: Range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
   const written = runs.map(r => r.text).join(' ');
-  const split = splitRow(gen, table, row, digits, { cuts, negative } satisfies Runs);
+  // Digits that allow one split on their own (as many digits as cells) are read whatever the
+  // identities say: the identity rules then report what the report itself got wrong (w29).
+  const forced = recoverDigitRun(digits, columns.length, undefined, { cuts, negative });
+  const split = forced.kind === 'unique'
+    ? { kind: 'unique' as const, values: forced.values, decisive: [] as string[] }
+    : splitRow(gen, table, row, digits, { cuts, negative } satisfies Runs);
   if (split.kind !== 'unique') {
     return { kind: 'unsplit', unread: true, unsplit: { row, run: written, range, count: split.kind === 'none' ? 0 : split.count, examples: split.kind === 'none' ? [] : split.examples } };
   }
