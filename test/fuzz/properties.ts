@@ -78,7 +78,8 @@ function cellRanges(doc: ReportDocument): Range[] {
   const out: Range[] = [];
   for (const r of doc.model.reports) {
     for (const t of [...Object.values(r.tables), ...r.extraTables] as Table[]) {
-      for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) out.push(doc.physicalRange(c.range));
+      // A cell inside a web run is written out with its run (fixes/cells.ts).
+      for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) out.push(doc.physicalRange(c.recovered?.piece && c.recovered.piece.values.length > 1 ? c.recovered.piece.range : c.range));
     }
   }
   return out;
@@ -126,7 +127,7 @@ function fixProblems(text: string, pos: Positions, doc: ReportDocument, f: Findi
     const named = new Set<string>();
     doc.model.reports.forEach((r, i) => {
       for (const t of Object.values(r.tables) as Table[]) for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
-        if (fix.edits.some(e => sameRange(e.range, doc.physicalRange(c.range)))) named.add(`${i}|${t.id}|${row.id}|${c.column}`);
+        if (fix.edits.some(e => sameRange(e.range, doc.physicalRange(c.range)) || (c.recovered?.piece && sameRange(e.range, doc.physicalRange(c.recovered.piece.range))))) named.add(`${i}|${t.id}|${row.id}|${c.column}`);
       }
     });
     const stray = changed.filter(k => !named.has(k));

@@ -51,12 +51,28 @@ function splitLines(text: string): { lines: string[]; eols: string[] } {
 function logicalOf(line: string, eol: string): { lines: string[]; eols: string[]; offsets: number[] } {
   const cuts = segmentLine(line);
   if (!cuts) return { lines: [line], eols: [eol], offsets: [0] };
-  const starts = [0, ...cuts];
-  return {
-    lines: starts.map((s, i) => line.slice(s, starts[i + 1] ?? line.length)),
-    eols: starts.map((_, i) => (i + 1 < starts.length ? '' : eol)),
-    offsets: starts,
-  };
+  const n = cuts.length + 1;
+  const lines: string[] = new Array(n), eols: string[] = new Array(n), offsets: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = i ? cuts[i - 1] : 0;
+    lines[i] = line.slice(s, i < cuts.length ? cuts[i] : line.length);
+    eols[i] = i + 1 < n ? '' : eol;
+    offsets[i] = s;
+  }
+  return { lines, eols, offsets };
+}
+
+/** `list` with `count` items at `at` replaced by `items`, in place (no spread: a web line has tens of thousands of pieces). */
+function spliceIn<T>(list: T[], at: number, count: number, items: readonly T[]): void {
+  const delta = items.length - count;
+  if (delta > 0) {
+    list.length += delta;
+    for (let i = list.length - 1; i >= at + items.length; i--) list[i] = list[i - delta];
+  } else if (delta < 0) {
+    for (let i = at + items.length; i < list.length + delta; i++) list[i] = list[i - delta];
+    list.length += delta;
+  }
+  for (let i = 0; i < items.length; i++) list[at + i] = items[i];
 }
 
 export class ReportDocument {
@@ -187,6 +203,7 @@ export class ReportDocument {
   private applyOne(range: Range, text: string) {
     const a = this.clampPhys(range.start);
     const b = this.clampPhys(range.end.line < range.start.line || (range.end.line === range.start.line && range.end.character < range.start.character) ? range.start : range.end);
+    if (a.line === b.line && !/[\r\n]/.test(text) && this.editInLine(a.line, a.character, b.character, text)) return;
     // The new text of the physical lines [first, b.line], with line b's break: a CR the edit
     // leaves last and the LF after it are one break, as a fresh read of the text has it.
     let first = a.line;
@@ -223,6 +240,49 @@ export class ReportDocument {
   }
 
   /**
+   * A keystroke inside one physical line that is cut into logical lines (a web line): the
+   * line is cut afresh and its logical lines compared by where they start and end, so that
+   * only those the edit changed are sliced and replaced; the others keep their text (those
+   * after the edit move by its length). False when the line is not cut before or after.
+   */
+  private editInLine(P: number, from: number, to: number, text: string): boolean {
+    const lo0 = lowerBound(this.origin, P);
+    const hi0 = lowerBound(this.origin, P + 1);
+    if (hi0 - lo0 < 2) return false;
+    const line = this.phys[P].slice(0, from) + text + this.phys[P].slice(to);
+    const cuts = segmentLine(line);
+    if (!cuts) return false;
+    const shift = text.length - (to - from);
+    const oldN = hi0 - lo0, newN = cuts.length + 1;
+    const newStart = (k: number) => (k ? cuts[k - 1] : 0);
+    const newEnd = (k: number) => (k < cuts.length ? cuts[k] : line.length);
+    const oldStart = (k: number) => this.offset[lo0 + k];
+    const oldEnd = (k: number) => oldStart(k) + this.lines[lo0 + k].length;
+    // Unchanged before the edit: the same bounds, ending before it.
+    let pre = 0;
+    while (pre < Math.min(oldN, newN) - 1 && oldEnd(pre) <= from && oldStart(pre) === newStart(pre) && oldEnd(pre) === newEnd(pre)) pre++;
+    // Unchanged after it: the same bounds moved by the edit's length, starting after it.
+    let suf = 0;
+    while (suf < Math.min(oldN, newN) - 1 - pre) {
+      const o = oldN - 1 - suf, n = newN - 1 - suf;
+      if (!(oldStart(o) >= to && oldStart(o) + shift === newStart(n) && oldEnd(o) + shift === newEnd(n))) break;
+      suf++;
+    }
+    this.phys[P] = line;
+    const mid: string[] = [], eols: string[] = [], origins: number[] = [], offsets: number[] = [];
+    for (let k = pre; k < newN - suf; k++) {
+      mid.push(line.slice(newStart(k), newEnd(k)));
+      eols.push(k + 1 < newN ? '' : this.physEols[P]);
+      origins.push(P);
+      offsets.push(newStart(k));
+    }
+    // The kept lines after the edit stand `shift` further along the line.
+    for (let k = oldN - suf; k < oldN; k++) this.offset[lo0 + k] += shift;
+    this.replaceLogical(lo0 + pre, hi0 - 1 - suf, mid, eols, origins, offsets, lo0 + pre, oldN - pre - suf, 0);
+    return true;
+  }
+
+  /**
    * Replaces logical lines [first, last] by `fresh` and re-parses the sections they touch;
    * `origins`/`offsets` are the new placement of the edited physical lines' logical lines,
    * which start at logical line `lo0` and were `oldN` lines before.
@@ -231,11 +291,11 @@ export class ReportDocument {
     const b = { line: last };
     const oldCount = last - first + 1;
     const delta = fresh.length - oldCount;
-    this.lines.splice(first, oldCount, ...fresh);
-    this.eols.splice(first, oldCount, ...freshEols);
+    spliceIn(this.lines, first, oldCount, fresh);
+    spliceIn(this.eols, first, oldCount, freshEols);
     // Placement: the edited physical lines' logical lines anew, those after shifted by the physical delta.
-    this.origin.splice(lo0, oldN, ...origins);
-    this.offset.splice(lo0, oldN, ...offsets);
+    spliceIn(this.origin, lo0, oldN, origins);
+    spliceIn(this.offset, lo0, oldN, offsets);
     if (physDelta) for (let i = lo0 + origins.length; i < this.origin.length; i++) this.origin[i] += physDelta;
 
     // Section boundaries: drop those in the edited lines, shift those after, add new ones.

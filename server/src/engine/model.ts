@@ -53,6 +53,13 @@ export interface Recovered {
   glued: boolean;
   /** What to write between the cells when a fix writes them out. */
   separator: string;
+  /**
+   * Web text: the row was written as several runs (`10 0 0 0 01`); the one holding this cell,
+   * its cells' values and this cell's place in it. A cell fix rewrites only that run.
+   */
+  piece?: { range: Range; values: number[]; index: number };
+  /** Web text: the run has as many digits as cells (`0000000`), so it splits one way whatever the identities say. */
+  forced?: boolean;
 }
 
 /** A digit run that looks like a flattened row but could not be split: several splits fit, or none. */

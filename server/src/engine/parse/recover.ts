@@ -123,10 +123,14 @@ function recoverWebRow(gen: Generation, table: TableId, row: string, columns: re
     return { kind: 'unsplit', unread: true, unsplit: { row, run: written, range, count: split.kind === 'none' ? 0 : split.count, examples: split.kind === 'none' ? [] : split.examples } };
   }
   const cells: Cell[] = [];
+  const pieceOf: Item[] = [];
   let at = 0;
+  let p = 0;
   split.values.forEach((value, index) => {
     const len = String(Math.abs(value)).length;
-    const piece = [...pieces].reverse().find(p => p.digitsAt <= at)!;
+    while (p + 1 < pieces.length && pieces[p + 1].digitsAt <= at) p++;
+    const piece = pieces[p];
+    pieceOf.push(piece.item);
     const starts = at === piece.digitsAt;
     const s = piece.item.start + piece.from + (starts ? 0 : piece.sign) + (at - piece.digitsAt);
     let e = piece.item.start + piece.from + piece.sign + (at - piece.digitsAt) + len;
@@ -144,11 +148,21 @@ function recoverWebRow(gen: Generation, table: TableId, row: string, columns: re
     const cell: Cell = {
       row, column: columns[index].id, text, value: v, kind: 'number',
       range: { start: { line, character: s }, end: { line, character: e } },
-      recovered: { run: written, range, values: split.values, index, decisive: split.decisive, glued: false, separator: SEPARATORS.web },
+      recovered: { run: written, range, values: split.values, index, decisive: split.decisive, glued: false, separator: SEPARATORS.web, ...(forced.kind === 'unique' && digits.length === columns.length ? { forced: true } : {}) },
     };
     if (unit) cell.unit = unit;
     cells.push(cell);
     at += len;
   });
+  // Each cell's own run (a written run, between spaces): what a fix of the cell rewrites.
+  let k = 0;
+  for (const r of runs) {
+    const first = k;
+    while (k < cells.length && pieceOf[k] === r) k++;
+    // One range and one list of values per run, shared by its cells.
+    const range: Range = { start: { line: r.line, character: r.start }, end: { line: r.line, character: r.end } };
+    const values = split.values.slice(first, k);
+    for (let i = first; i < k; i++) cells[i].recovered!.piece = { range, values, index: i - first };
+  }
   return { kind: 'cells', cells };
 }

@@ -34,29 +34,37 @@ function tolerant(norm: string): RegExp {
   return new RegExp(`${[...norm].map(charClass).join(GAP)}[”"’」]?`, 'y');
 }
 
-interface LabelPattern { entry: LabelEntry; re: RegExp }
-
-/** Table label patterns by the first character they can start with. */
-const byFirst = new Map<string, LabelPattern[]>();
-for (const entry of LABELS) {
-  for (const norm of new Set([entry.norm, ...entry.variantNorms])) {
-    if (norm.length < 2) continue;
-    const re = tolerant(norm);
-    const firsts = norm[0] === '(' ? ['（', '('] : norm[0] === ',' ? [] : /[0-9]/.test(norm[0]) ? [norm[0], String.fromCharCode(norm.charCodeAt(0) + 0xfee0)] : [norm[0]];
-    for (const f of firsts) byFirst.set(f, [...(byFirst.get(f) ?? []), { entry, re }]);
+/**
+ * Table labels by the first character they can start with: one sticky pattern per
+ * character, the labels as alternatives, longest first (the first that matches is the
+ * longest label written there), each in a group of its own that names its entry.
+ */
+const byFirst = new Map<string, { re: RegExp; entries: LabelEntry[] }>();
+{
+  const pats = new Map<string, { norm: string; entry: LabelEntry }[]>();
+  for (const entry of LABELS) {
+    for (const norm of new Set([entry.norm, ...entry.variantNorms])) {
+      if (norm.length < 2) continue;
+      const firsts = norm[0] === '(' ? ['（', '('] : norm[0] === ',' ? [] : /[0-9]/.test(norm[0]) ? [norm[0], String.fromCharCode(norm.charCodeAt(0) + 0xfee0)] : [norm[0]];
+      for (const f of firsts) pats.set(f, [...(pats.get(f) ?? []), { norm, entry }]);
+    }
+  }
+  for (const [f, list] of pats) {
+    list.sort((a, b) => b.norm.length - a.norm.length);
+    byFirst.set(f, { re: new RegExp(list.map(x => `(${tolerant(x.norm).source})`).join('|'), 'y'), entries: list.map(x => x.entry) });
   }
 }
 
 /** The longest table label written at `at`, if any. */
 function labelAt(line: string, at: number): { end: number; entry: LabelEntry } | undefined {
-  const pats = byFirst.get(line[at]);
-  if (!pats) return undefined;
-  let best: { end: number; entry: LabelEntry } | undefined;
-  for (const p of pats) {
-    p.re.lastIndex = at;
-    if (p.re.test(line) && (!best || p.re.lastIndex > best.end)) best = { end: p.re.lastIndex, entry: p.entry };
-  }
-  return best;
+  const pat = byFirst.get(line[at]);
+  if (!pat) return undefined;
+  pat.re.lastIndex = at;
+  const m = pat.re.exec(line);
+  if (!m) return undefined;
+  let g = 1;
+  while (m[g] === undefined) g++;
+  return { end: at + m[0].length, entry: pat.entries[g - 1] };
 }
 
 /** Part headings as declared (canonical and variants), per part number. */
@@ -105,6 +113,9 @@ function anchorIn(line: string, from: number, to: number): number | undefined {
   return undefined;
 }
 
+/** What every block label of table 二 starts with (第二十条第（一）项 …), from the declaration. */
+const BLOCK_START = (LABELS.find(e => e.kind === 'block')?.canonical ?? '第二十条').slice(0, 4);
+
 const CHROME = /<!--[\s\S]*?-->|当前位置[:：]|来源[:：]|时间[:：]|全真版|文字版|(?:文件|附件)下载|相关链接[:：]|抄送[:：]|-->/g;
 const FOOTER = /[^\s。；]*[\s\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发/g;
 const DATE = /(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
@@ -129,21 +140,14 @@ export function segmentLine(line: string): number[] | undefined {
   for (const h of headings) { cut(h.start); cut(h.end); }
 
   // Table zones: from the first two labels that stand together to the next part heading.
-  const gaps: [number, number][] = [];
-  let prev = 0;
-  for (const h of headings) { gaps.push([prev, h.start]); prev = h.end; }
-  gaps.push([prev, line.length]);
-  for (const [from, to] of gaps) {
-    const anchor = anchorIn(line, from, to);
-    if (anchor === undefined) continue;
-    let at = anchor;
-    while (at < to) {
-      const a = labelAt(line, at);
-      if (a && a.end <= to) { cut(at); cut(a.end); at = a.end; continue; }
-      // Cells between labels: each run of non-space characters its own logical line.
-      if (SPACE.test(line[at]) && at + 1 < to && !SPACE.test(line[at + 1])) cut(at + 1);
-      at++;
-    }
+  // Tables stand under parts 二, 三 and 四; elsewhere only a 第二十条 block starts one (a
+  // report that lost its part 二 heading).
+  let prev = 0, under = 0;
+  for (let k = 0; k <= headings.length; k++) {
+    const to = k < headings.length ? headings[k].start : line.length;
+    const rel = zoneCuts(line, prev, to, under >= 2 && under <= 4);
+    for (let i = 0; i < rel.length; i++) cuts.push(rel[i] + prev);
+    if (k < headings.length) { prev = headings[k].end; under = headings[k].number; }
   }
 
   // A numeral written twice (三三、本年度办理结果): the first is debris.
@@ -177,12 +181,55 @@ export function segmentLine(line: string): number[] | undefined {
   return normalize(cuts, line);
 }
 
+/** The characters SPACE matches, by code (no regex per character on a long line). */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+
 /** Cuts moved past spaces, sorted, unique, inside the line. */
 function normalize(cuts: number[], line: string): number[] {
-  const out = new Set<number>();
+  const moved = new Int32Array(cuts.length);
+  let n = 0;
   for (let c of cuts) {
-    while (c < line.length && SPACE.test(line[c])) c++;
-    if (c > 0 && c < line.length) out.add(c);
+    while (c < line.length && isSpace(line.charCodeAt(c))) c++;
+    if (c > 0 && c < line.length) moved[n++] = c;
   }
-  return [...out].sort((a, b) => a - b);
+  const sorted = moved.subarray(0, n).sort();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (!i || sorted[i] !== sorted[i - 1]) out.push(sorted[i]);
+  return out;
+}
+
+/** Cuts of the text between two part headings, by its text (a keystroke re-cuts a long line whose other parts are as they were). */
+const zoneMemo = new Map<string, number[]>();
+
+/** The table zone's cuts in [from, to), relative to `from`. */
+function zoneCuts(line: string, from: number, to: number, tablePart: boolean): readonly number[] {
+  const text = line.slice(from, to);
+  const key = (tablePart ? '1' : '0') + text;
+  let rel = zoneMemo.get(key);
+  if (!rel) {
+    rel = cutZone(text, tablePart);
+    if (zoneMemo.size > 4000) zoneMemo.clear();
+    zoneMemo.set(key, rel);
+  }
+  return rel;
+}
+
+function cutZone(text: string, tablePart: boolean): number[] {
+  const out: number[] = [];
+  let start = 0;
+  if (!tablePart) {
+    start = text.indexOf(BLOCK_START);
+    if (start < 0) return out;
+  }
+  const anchor = anchorIn(text, start, text.length);
+  if (anchor === undefined) return out;
+  let at = anchor;
+  while (at < text.length) {
+    const a = labelAt(text, at);
+    if (a) { out.push(at, a.end); at = a.end; continue; }
+    // Cells between labels: each run of non-space characters its own logical line.
+    if (SPACE.test(text[at]) && at + 1 < text.length && !SPACE.test(text[at + 1])) out.push(at + 1);
+    at++;
+  }
+  return out;
 }
