@@ -160,6 +160,30 @@ describe('web text (encoding W): the crawled pages', () => {
     }
   });
 
+  it('a negative 本年增/减 written in words is read where one split fits (行政许可5减30 = 5 | -3 | 0)', () => {
+    const text = readWeb('w15').replace('行政许可1-10', '行政许可5减30');
+    const doc = new ReportDocument(text);
+    const row = doc.model.reports[0].tables.proactive!.rows.licensing;
+    assert.deepEqual(Object.values(row.cells).map(c => c.value), [5, -3, 0]);
+    assert.equal(textIn(text, doc.physicalRange(row.cells.change.range)), '减3');
+    assert.deepEqual(check(doc, { locale: 'en' }).filter(f => f.code === 'negative-count'), []);
+  });
+
+  it('the crawler header gives the title and, for an undated report, the date report-date checks', () => {
+    const text = readWeb('w14');
+    const doc = new ReportDocument(text);
+    const r = doc.model.reports[0];
+    assert.equal(r.title?.text, '平潭综合实验区公安局2024年政府信息公开工作年度报告');
+    assert.equal(r.dates.signature, undefined);
+    assert.equal(r.dates.published?.text, '2025-01-20');
+    assert.deepEqual(check(doc, { locale: 'en' }).filter(f => f.code === 'report-date'), []);
+    const late = text.replace('发布时间: 2025-01-20', '发布时间: 2025-03-20');
+    const found = check(new ReportDocument(late), { locale: 'en' }).filter(f => f.code === 'report-date');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /published on 2025-03-20.*2025年1月31日/);
+    assert.equal(textIn(late, found[0].range), '2025-03-20');
+  });
+
   it('other documents are not cut: lines without inline part headings stay one line each', () => {
     const doc = new ReportDocument('平潭综合实验区2021年政府信息公开工作年度报告\n一、总体情况\n' + '本年度我局认真落实。'.repeat(30));
     assert.equal(doc.segmented, false);

@@ -136,7 +136,8 @@ export interface Report {
   tables: Partial<Record<TableId, Table>>;
   /** Further tables of a kind already seen (a pasted duplicate). */
   extraTables: Table[];
-  dates: { period?: { from: DateFound; to: DateFound }; signature?: DateFound };
+  /** `published`: a crawled page's 发布时间 (web text). */
+  dates: { period?: { from: DateFound; to: DateFound }; signature?: DateFound; published?: DateFound };
 }
 
 export interface DocumentModel {

@@ -120,8 +120,8 @@ const CHROME = /<!--[\s\S]*?-->|当前位置[:：]|来源[:：]|时间[:：]|全
 const FOOTER = /[^\s。；]*[\s\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发/g;
 const DATE = /(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g;
 const TITLE = /(?<=^|[\s\u3000])[^\s，。：；、《》“”]{4,60}?(?:政府信息公开(?:工作)?(?:年度)?报告|年度报告)(?!》)/g;
-/** The crawler's header: `标题: …`, `发布时间: …`. */
-const HEADER = /^(?:标题|发布时间)[:：][ \t\u3000]*/;
+/** The crawler's header `标题: …`: the title on a line of its own (its `发布时间:` line is read by dates.ts). */
+const HEADER = /^标题[:：][ \t\u3000]*/;
 
 /**
  * Where the line is cut into logical lines (offsets, ascending, inside the line), or
