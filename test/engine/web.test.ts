@@ -184,6 +184,27 @@ describe('web text (encoding W): the crawled pages', () => {
     assert.equal(textIn(late, found[0].range), '2025-03-20');
   });
 
+  it('a keystroke in one report of a long line re-reads only its section: the other reports and tables are kept', () => {
+    const bodies = ['w13', 'w14', 'w39'].map(n => readWeb(n).split('\n')[9]);
+    const text = bodies.join(' ');
+    const doc = new ReportDocument(text);
+    const before = doc.model.reports;
+    assert.equal(before.length, 3);
+    // A digit typed into table 三 of the middle report.
+    const cell = before[1].tables.applications!.rows.granted.cells.natural_person;
+    const at = doc.physicalPosition(cell.range.end);
+    doc.update([{ range: { start: at, end: at }, text: '0' }]);
+    const after = doc.model.reports;
+    assert.equal(after[0], before[0]);
+    assert.equal(after[2], before[2]);
+    assert.notEqual(after[1], before[1]);
+    assert.equal(after[1].tables.proactive, before[1].tables.proactive);
+    // Table 四 is copied per report build (its generation follows the report), its rows kept.
+    assert.equal(after[1].tables.review_litigation!.rows, before[1].tables.review_litigation!.rows);
+    assert.notEqual(after[1].tables.applications, before[1].tables.applications);
+    assert.equal(renderModel(doc.model), renderModel(new ReportDocument(doc.getText()).model));
+  });
+
   it('other documents are not cut: lines without inline part headings stay one line each', () => {
     const doc = new ReportDocument('平潭综合实验区2021年政府信息公开工作年度报告\n一、总体情况\n' + '本年度我局认真落实。'.repeat(30));
     assert.equal(doc.segmented, false);
