@@ -153,31 +153,36 @@ export function segmentLine(line: string): number[] | undefined {
   // A numeral written twice (三三、本年度办理结果): the first is debris.
   for (const m of line.matchAll(/([一二三四五六七八九十])\1(?=[ \u3000]*、)/g)) { cut(m.index!); cut(m.index! + 1); }
 
-  // The title before part 一; chrome anywhere.
-  const first = headings[0].start;
-  for (const m of line.slice(0, first).matchAll(TITLE)) {
-    if (classifyTitle(m[0])) { cut(m.index!); cut(m.index! + m[0].length); }
-  }
+  // The title before each part 一 (several reports may share the line); chrome anywhere.
+  headings.forEach((h, k) => {
+    if (h.number !== 1) return;
+    const from = k ? headings[k - 1].end : 0;
+    for (const m of line.slice(from, h.start).matchAll(TITLE)) {
+      if (classifyTitle(m[0])) { cut(from + m.index!); cut(from + m.index! + m[0].length); }
+    }
+  });
   for (const m of line.matchAll(CHROME)) { cut(m.index!); cut(m.index! + m[0].length); }
 
-  // After part 六: the signature date on a line of its own, the signing body before it; 印发 footers whole.
-  const six = headings.filter(h => h.number === 6).pop();
-  if (six) {
+  // After each part 六: the signature date on a line of its own, the signing body before it; 印发 footers whole.
+  headings.forEach((six, k) => {
+    if (six.number !== 6) return;
+    const to = k + 1 < headings.length ? headings[k + 1].start : line.length;
+    const tail = line.slice(0, to);
     const footers: [number, number][] = [];
     FOOTER.lastIndex = six.end;
-    for (let m = FOOTER.exec(line); m; m = FOOTER.exec(line)) { footers.push([m.index, m.index + m[0].length]); cut(m.index); cut(m.index + m[0].length); }
+    for (let m = FOOTER.exec(tail); m; m = FOOTER.exec(tail)) { footers.push([m.index, m.index + m[0].length]); cut(m.index); cut(m.index + m[0].length); }
     DATE.lastIndex = six.end;
-    for (let m = DATE.exec(line); m; m = DATE.exec(line)) {
+    for (let m = DATE.exec(tail); m; m = DATE.exec(tail)) {
       const s = m.index, e = s + m[0].length;
       if (footers.some(([a, b]) => s >= a && e <= b)) continue;
-      if (e < line.length && !SPACE.test(line[e]) && !/^(?:抄送|附件)/.test(line.slice(e, e + 2))) continue;
+      if (e < line.length && !SPACE.test(line[e]) && !/^(?:抄送|附件)/.test(line.slice(e, e + 2)) && e < to) continue;
       cut(s); cut(e);
       // The signing body: back to the end of the last sentence.
       let b = s;
       while (b > six.end && s - b < 40 && !/[。；！？\s]/.test(line[b - 1])) b--;
       if (b < s) cut(b);
     }
-  }
+  });
   return normalize(cuts, line);
 }
 
