@@ -184,6 +184,33 @@ describe('web text (encoding W): the crawled pages', () => {
     assert.equal(textIn(late, found[0].range), '2025-03-20');
   });
 
+  it('random keystrokes in every page (digits, spaces, 、, labels, line breaks) read as a fresh read does', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const inserts = ['0', '1', ' ', '、', '三', '\n', '（', '总计', '2.', '元', '-', '\u3000', ''];
+    for (const name of webNames()) {
+      let text = readFileSync(path.join(WEB, name), 'utf8');
+      const doc = new ReportDocument(text);
+      check(doc);
+      for (let i = 0; i < 15; i++) {
+        const lines = text.split('\n');
+        const line = random() < 0.9 ? 9 : Math.floor(random() * lines.length);
+        const length = lines[line]?.length ?? 0;
+        const at = Math.floor(random() * (length + 1));
+        const del = random() < 0.4 ? Math.min(length - at, Math.floor(random() * 4)) : 0;
+        const ins = inserts[Math.floor(random() * inserts.length)];
+        const range = { start: { line, character: at }, end: { line, character: at + del } };
+        doc.update([{ range, text: ins }]);
+        text = applyEdits(text, [{ range, newText: ins }]);
+        const fresh = new ReportDocument(text);
+        const what = `${name}, edit ${i}: ${JSON.stringify({ line, at, del, ins })}`;
+        assert.equal(doc.getText(), text, what);
+        assert.equal(renderModel(doc.model), renderModel(fresh.model), what);
+        assert.deepEqual(check(doc, { locale: 'en' }).map(f => [f.code, f.range, f.message]), check(fresh, { locale: 'en' }).map(f => [f.code, f.range, f.message]), what);
+      }
+    }
+  });
+
   it('a keystroke in one report of a long line re-reads only its section: the other reports and tables are kept', () => {
     const bodies = ['w13', 'w14', 'w39'].map(n => readWeb(n).split('\n')[9]);
     const text = bodies.join(' ');
