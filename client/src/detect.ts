@@ -2,6 +2,7 @@
 // tested on the real samples. Everything it looks for comes from the template declarations.
 import { GENERATIONS, TEMPLATES } from '../../server/src/engine/templates';
 import { classifyHeading } from '../../server/src/engine/parse/headings';
+import { segmentLine } from '../../server/src/engine/parse/web';
 
 /** Reports are a few hundred lines; a long file's signature is near its start anyway. */
 const MAX_LINES = 5000;
@@ -34,8 +35,13 @@ export function reportSignature(text: string): Signature {
   const lines = text.split(/\r?\n/, MAX_LINES);
   const parts = new Set<number>();
   for (const line of lines) {
-    const h = classifyHeading(line);
-    if (h?.standardNumbering) parts.add(h.number);
+    // A crawled page holds the whole report on one line: its pieces are the lines (parse/web.ts).
+    const cuts = segmentLine(line);
+    const pieces = cuts ? [0, ...cuts].map((c, i) => line.slice(c, cuts[i] ?? line.length)) : [line];
+    for (const piece of pieces) {
+      const h = classifyHeading(piece);
+      if (h?.standardNumbering) parts.add(h.number);
+    }
   }
   const squashed = squash(lines.join('\n'));
   return { parts: [...parts].sort(), tableLabels: TABLE_SIGNATURES.filter(l => squashed.includes(l)) };

@@ -1,7 +1,9 @@
 // Bench material built from the real sample reports: the seeds, a ≈2 MB compilation (the
 // samples pasted one after another, as a reviewer's file), and report files that differ
 // from their sample only in their numbers.
-import { readSample, sampleNames } from '../helpers';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, readSample, sampleNames } from '../helpers';
 
 export const SEEDS = ['000', '001', '002', '003', '004'];
 
@@ -35,4 +37,22 @@ export function rng(seed: number): () => number {
 /** The text with some of its standalone numbers changed (years, dates and ordinals kept). */
 export function varyNumbers(text: string, random: () => number, share = 0.3): string {
   return text.replace(/(?<![\d.年月（(第])\d{1,4}(?![\d.、年月日)）])/g, n => (random() < share ? String(Math.floor(random() * (Number(n) * 2 + 10))) : n));
+}
+
+/**
+ * Web text at its worst for an editor: the crawled pages' reports (test/fixtures/web, the
+ * line after the crawler's header) joined by spaces into ONE line of `bytes` UTF-8 bytes.
+ */
+export function webLine(bytes = 1024 * 1024): Compilation {
+  const dir = path.join(FIXTURES, 'web');
+  const bodies = readdirSync(dir).filter(f => f.endsWith('.txt') && !f.startsWith('w40'))
+    .map(f => readFileSync(path.join(dir, f), 'utf8').split('\n').find(l => l.length > 1000)!);
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const b = bodies[i % bodies.length];
+    parts.push(b);
+    size += Buffer.byteLength(b) + 1;
+  }
+  return { text: parts.join(' '), bytes: size, copies: parts.length };
 }

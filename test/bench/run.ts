@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ReportDocument, check, type Range } from '../../server/src/engine';
 import { readSample, sampleByPrefix, sampleNames, ROOT } from '../helpers';
-import { compilation, rng, SEEDS, varyNumbers } from './corpus';
+import { compilation, rng, SEEDS, varyNumbers, webLine } from './corpus';
 import { LspClient, SERVER } from './lsp';
 import { interleaved, mark, median, ms, now, p95, ratio } from './stats';
 
@@ -223,6 +223,29 @@ function cliBench() {
   }
 }
 
+// ── 7 ─────────────────────────────────────────────────────────────────────────────
+function webBench() {
+  const web = webLine();
+  title(`7. Web text: a ${(web.bytes / 1048576).toFixed(2)} MB document on ONE line (${web.copies} crawled reports joined)`);
+  const runs = QUICK ? 3 : 7;
+  const s = interleaved({ full: () => { sink += full(web.text); }, bare: () => { sink += bare(web.text); } }, runs, 1);
+  const f = median(s.full), b = median(s.bare);
+  console.log(`full parse + check: median ${ms(f)}, bare scan ${ms(b)}: full/bare ${ratio(f, b)}\n`);
+  target('web line 1 MB: full parse + check', ms(f), '< 1 s', f < 1000);
+
+  const doc = new ReportDocument(web.text);
+  check(doc, { locale: 'zh-cn' });
+  // A digit typed and deleted after a cell of table 三 in the middle report, at its physical position.
+  const r = doc.model.reports[Math.floor(doc.model.reports.length / 2)];
+  const cell = Object.values(r.tables.applications!.rows).flatMap(x => Object.values(x.cells)).find(c => c.kind === 'number')!;
+  const at = doc.physicalPosition(cell.range.end);
+  const k = typeAndUndo(doc, at, '7', QUICK ? 20 : 100);
+  row(['keystroke in the long line (update + model + check)', 'median', 'p95', 'full/keystroke (median)']);
+  row(['---', '---:', '---:', '---:']);
+  row(['digit after a table cell, typed and deleted', ms(median(k)), ms(p95(k)), ratio(f, median(k))]);
+  target('web line: full/keystroke', ratio(f, median(k)), '≥ 10×', f / median(k) >= 10);
+}
+
 function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model;
   return `${new Date().toISOString().slice(0, 10)} · ${os.availableParallelism()} cores (${cpu}) · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM · node ${process.version} · ${os.platform()} ${os.release()}`;
@@ -236,6 +259,7 @@ async function main() {
   if (wanted(3)) await markdownlintBench(big);
   if (wanted(4) || wanted(6)) await serverBench(big);
   if (wanted(5)) cliBench();
+  if (wanted(7)) webBench();
   title('Targets');
   row(['measure', 'value', 'target', '']);
   row(['---', '---:', '---', '---']);

@@ -2,7 +2,9 @@
 // recognised whatever its encoding; text that merely talks about reports is not.
 import assert from 'node:assert/strict';
 import { looksLikeReport, reportSignature, TABLE_SIGNATURES } from '../../client/src/detect';
-import { readSample, sampleNames } from '../helpers';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, readSample, sampleNames } from '../helpers';
 
 /** Drops every line that matches. */
 const without = (text: string, drop: RegExp) => text.split('\n').filter(l => !drop.test(l)).join('\n');
@@ -15,6 +17,14 @@ describe('client: report detection', () => {
       assert.ok(looksLikeReport(text.replace(/\n/g, '\r\n')), 'CRLF line ends');
     });
   }
+
+  it('recognises the crawled web pages, each report on one line (not the pre-2019 one, which has no table)', () => {
+    const dir = path.join(FIXTURES, 'web');
+    for (const name of readdirSync(dir).filter(f => f.endsWith('.txt'))) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      assert.equal(looksLikeReport(text), !name.startsWith('w40'), `${name}: ${JSON.stringify(reportSignature(text))}`);
+    }
+  });
 
   it('takes its table labels from the templates, both generations', () => {
     assert.ok(TABLE_SIGNATURES.includes('第二十条第(一)项'));

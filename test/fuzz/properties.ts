@@ -78,7 +78,8 @@ function cellRanges(doc: ReportDocument): Range[] {
   const out: Range[] = [];
   for (const r of doc.model.reports) {
     for (const t of [...Object.values(r.tables), ...r.extraTables] as Table[]) {
-      for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) out.push(c.range);
+      // A cell inside a web run is written out with its run (fixes/cells.ts).
+      for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) out.push(doc.physicalRange(c.recovered?.piece && c.recovered.piece.values.length > 1 ? c.recovered.piece.range : c.range));
     }
   }
   return out;
@@ -126,7 +127,7 @@ function fixProblems(text: string, pos: Positions, doc: ReportDocument, f: Findi
     const named = new Set<string>();
     doc.model.reports.forEach((r, i) => {
       for (const t of Object.values(r.tables) as Table[]) for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
-        if (fix.edits.some(e => sameRange(e.range, c.range))) named.add(`${i}|${t.id}|${row.id}|${c.column}`);
+        if (fix.edits.some(e => sameRange(e.range, doc.physicalRange(c.range)) || (c.recovered?.piece && sameRange(e.range, doc.physicalRange(c.recovered.piece.range))))) named.add(`${i}|${t.id}|${row.id}|${c.column}`);
       }
     });
     const stray = changed.filter(k => !named.has(k));
@@ -162,18 +163,19 @@ export function engineProblems(text: string, limits: Limits = {}): string[] {
   try {
     doc = new ReportDocument(text);
     if (doc.getText() !== text) out.push('the document does not give back its text');
-    if (doc.lineCount !== pos.lineCount) out.push(`line count ${doc.lineCount}, expected ${pos.lineCount}`);
+    // The model is in logical lines (a web line is several): its ranges are compared once mapped.
+    if (doc.physicalPosition({ line: doc.lineCount - 1, character: 0 }).line !== pos.lineCount - 1) out.push(`line count ${doc.lineCount}, expected ${pos.lineCount}`);
     findings = check(doc, { locale });
   } catch (e) {
     return [`parse or check threw: ${(e as Error).stack}`];
   }
 
   for (const r of doc.model.reports) {
-    const p = pos.rangeProblem(r.range, 'report');
+    const p = pos.rangeProblem(doc.physicalRange(r.range), 'report');
     if (p) out.push(p);
     for (const t of [...Object.values(r.tables), ...r.extraTables] as Table[]) {
       for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
-        const q = pos.rangeProblem(c.range, `cell ${t.id}.${row.id}.${c.column}`);
+        const q = pos.rangeProblem(doc.physicalRange(c.range), `cell ${t.id}.${row.id}.${c.column}`);
         if (q) out.push(q);
       }
     }

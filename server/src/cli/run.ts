@@ -66,6 +66,6 @@ function parse(args: string[], io: Io): number {
     io.err(`nianbao: ${files[0]}: not a report (no part headings or standard tables found)\n`);
     return 2;
   }
-  io.out(JSON.stringify(toJson(model), null, 2) + '\n');
+  io.out(JSON.stringify(toJson(model, doc), null, 2) + '\n');
   return 0;
 }

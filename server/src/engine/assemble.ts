@@ -102,6 +102,8 @@ function buildReport(sections: PlacedSection[], lineCount: number): Report {
   if (year !== undefined) { report.year = year; report.yearSource = yearSource; }
   if (period) report.dates.period = period;
   if (signature) report.dates.signature = signature;
+  const published = sections.find(s => s.published)?.published;
+  if (published) report.dates.published = published;
   // The parsed sections behind the report, for caches keyed on them (not part of the model's data).
   Object.defineProperty(report, 'sources', { value: sections, enumerable: false });
   return report;

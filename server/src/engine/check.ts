@@ -6,6 +6,7 @@ import { RULES, type Finding, type Rule, type RuleContext, type Severity } from 
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
+import pre2019, { predatesTemplates } from './rules/pre-2019-format';
 import type { DocumentModel, Report, Table } from './model';
 
 export interface CheckOptions {
@@ -120,6 +121,11 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
 }
 
 function runRules(ctx: RuleContext, options: CheckOptions, reportKey: string): Finding[] {
+  // A report before the templates gets its one finding and nothing else (rules/pre-2019-format.ts).
+  if (predatesTemplates(ctx.report)) {
+    const sev = options.severity?.[pre2019.code] ?? pre2019.severity;
+    return sev === 'off' ? [] : run(pre2019, sev, ctx, () => pre2019.check!(ctx));
+  }
   const tables = tablesOf(ctx.report).map(t => tableFindings(ctx, t, options, reportKey));
   const out: Finding[] = [];
   for (const rule of RULES) {

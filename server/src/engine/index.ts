@@ -2,14 +2,15 @@
 export { ReportDocument, type TextChange } from './document';
 export type * from './model';
 export { TEMPLATES, GENERATIONS, TABLE_IDS, tableDecl, rowsOf, generationForYear, type Generation, type TableId, type Identity, type CellRef } from './templates';
-export { toJson } from './json';
-export { check, contexts, type CheckOptions } from './check';
-export { quickFixes, fixAll, type Action } from './actions';
+// What takes or gives positions comes from physical.ts: web text is read as logical lines
+// inside the engine, and every position out here is one in the text as written.
+export { toJson, check, quickFixes, fixAll, hover, documentSymbols, foldingRanges, inlayHints, recomputeEdits } from './physical';
+export { contexts, type CheckOptions } from './check';
+export { type Action } from './actions';
 export { RULES, type Rule, type Finding, type Fix, type Edit, type Severity, type RuleContext } from './rules';
 export { applyEdits } from './fixes/apply';
 export { localeOf, type Locale } from './i18n';
-export { hover, type HoverPeers } from './hover';
+export { type HoverPeers } from './hover';
 export { PeerFiles, wantedKeys, type PeerFile } from './peers';
-export { documentSymbols, foldingRanges, type OutlineSymbol, type Fold } from './symbols';
-export { inlayHints, type InlayHintData, type InlayOptions } from './inlay';
-export { recomputeEdits } from './fixes/recompute';
+export { type OutlineSymbol, type Fold } from './symbols';
+export { type InlayHintData, type InlayOptions } from './inlay';

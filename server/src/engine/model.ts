@@ -6,7 +6,8 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
 /** How a table's text was encoded (spec § How the tables arrive as text). */
-export type Encoding = 'tab-cells' | 'pipe-cells' | 'tsv' | 'markdown' | 'layout' | 'plain';
+/** `web`: a crawled page's text, the whole report on one line (read as logical lines, parse/web.ts). */
+export type Encoding = 'tab-cells' | 'pipe-cells' | 'tsv' | 'markdown' | 'layout' | 'plain' | 'web';
 
 /** How a written label was matched to the template's label. */
 export type MatchHow = 'exact' | 'normalized' | 'variant' | 'prefix' | 'fuzzy';
@@ -52,6 +53,13 @@ export interface Recovered {
   glued: boolean;
   /** What to write between the cells when a fix writes them out. */
   separator: string;
+  /**
+   * Web text: the row was written as several runs (`10 0 0 0 01`); the one holding this cell,
+   * its cells' values and this cell's place in it. A cell fix rewrites only that run.
+   */
+  piece?: { range: Range; values: number[]; index: number };
+  /** Web text: the run has as many digits as cells (`0000000`), so it splits one way whatever the identities say. */
+  forced?: boolean;
 }
 
 /** A digit run that looks like a flattened row but could not be split: several splits fit, or none. */
@@ -128,7 +136,8 @@ export interface Report {
   tables: Partial<Record<TableId, Table>>;
   /** Further tables of a kind already seen (a pasted duplicate). */
   extraTables: Table[];
-  dates: { period?: { from: DateFound; to: DateFound }; signature?: DateFound };
+  /** `published`: a crawled page's 发布时间 (web text). */
+  dates: { period?: { from: DateFound; to: DateFound }; signature?: DateFound; published?: DateFound };
 }
 
 export interface DocumentModel {

@@ -32,6 +32,9 @@ export function snippetFor(doc: ReportDocument | undefined, params: RenderTableP
 
 /** The edit replacing the table at `position` by the same table in aligned Markdown. */
 export function markdownTableEdit(doc: ReportDocument, position: Position): Edit | undefined {
-  const table = tablesOf(doc).find(t => t.range.start.line <= position.line && position.line <= t.range.end.line);
-  return table && toAlignedMarkdown(doc, table);
+  // The model is in the document's logical lines (web text: see engine/document.ts).
+  const at = doc.logicalPosition(position);
+  const table = tablesOf(doc).find(t => t.range.start.line <= at.line && at.line <= t.range.end.line);
+  const edit = table && toAlignedMarkdown(doc, table);
+  return edit && { range: doc.physicalRange(edit.range), newText: edit.newText };
 }

@@ -8,6 +8,9 @@ import type { Edit } from '../rules/types';
 export const formatValue = (v: number) => String(v);
 
 export function cellEdit(doc: ReportDocument, cell: Cell, value: number): Edit {
+  const piece = cell.recovered?.piece;
+  // A web cell that is a run of its own is written like any cell; one inside a run, with its run.
+  if (piece) return piece.values.length === 1 ? { range: cell.range, newText: formatValue(value) } : pieceEdit(cell.recovered!, new Map([[piece.index, value]]));
   if (cell.recovered) return runEdit(cell.recovered, new Map([[cell.recovered.index, value]]));
   const text = formatValue(value);
   const { range } = cell;
@@ -27,18 +30,25 @@ export function runEdit(r: Recovered, changed: ReadonlyMap<number, number> = new
   return { range: r.range, newText: (r.glued ? r.separator : '') + values.join(r.separator) };
 }
 
+/** The web run holding a recovered cell written out as separate cells, some of them (by index in the run) changed. */
+function pieceEdit(r: Recovered, changed: ReadonlyMap<number, number>): Edit {
+  const p = r.piece!;
+  return { range: p.range, newText: p.values.map((v, i) => formatValue(changed.get(i) ?? v)).join(r.separator) };
+}
+
 /** Edits for several cells at once: one edit per recovered run, however many of its cells change. */
 export function cellEdits(doc: ReportDocument, changes: readonly { cell: Cell; value: number }[]): Edit[] {
   const edits: Edit[] = [];
   const runs = new Map<string, { r: Recovered; changed: Map<number, number> }>();
   for (const { cell, value } of changes) {
     const r = cell.recovered;
-    if (!r) { edits.push(cellEdit(doc, cell, value)); continue; }
-    const key = `${r.range.start.line}:${r.range.start.character}`;
+    if (!r || r.piece?.values.length === 1) { edits.push(cellEdit(doc, cell, value)); continue; }
+    const at = r.piece?.range ?? r.range;
+    const key = `${at.start.line}:${at.start.character}`;
     const run = runs.get(key) ?? { r, changed: new Map<number, number>() };
-    run.changed.set(r.index, value);
+    run.changed.set(r.piece?.index ?? r.index, value);
     runs.set(key, run);
   }
-  for (const { r, changed } of runs.values()) edits.push(runEdit(r, changed));
+  for (const { r, changed } of runs.values()) edits.push(r.piece ? pieceEdit(r, changed) : runEdit(r, changed));
   return edits;
 }

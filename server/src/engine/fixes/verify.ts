@@ -39,10 +39,13 @@ export function sectionTablesAfter(ctx: RuleContext, t: Table, edits: readonly E
   if (!section) return undefined;
   const last = section.end - 1;
   if (edits.some(e => e.range.start.line < section.start || e.range.end.line > last)) return undefined;
-  const text = ctx.doc.getTextIn({ start: { line: section.start, character: 0 }, end: { line: last, character: ctx.doc.line(last).length } });
-  const lines = applyEdits(text, editsFrom(edits, section.start)).split(/\r\n|\r|\n/);
+  // The section's logical lines (a web line is several: document.ts), each on a line of its own.
+  const own: string[] = [];
+  const pieces: boolean[] = [];
+  for (let i = section.start; i <= last; i++) { own.push(ctx.doc.line(i)); pieces.push(ctx.doc.isPiece(i)); }
+  const lines = applyEdits(own.join('\n'), editsFrom(edits, section.start)).split(/\r\n|\r|\n/);
   if (lines.some((l, i) => i > 0 && isBoundary(l))) return undefined;
-  return { before: section.tables, after: parseSection(lines, section.start).tables };
+  return { before: section.tables, after: parseSection(lines, section.start, true, lines.length === pieces.length ? pieces : undefined).tables };
 }
 
 /** Whether the fix, applied to the table's section alone, leaves every cell it does not edit as it was. */

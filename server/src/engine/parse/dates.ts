@@ -38,6 +38,19 @@ export function loneDate(text: string, line: number): DateFound | undefined {
   return m ? toDate(m, line, 0) : undefined;
 }
 
+const PUBLISHED = /^(发布(?:时间|日期)[:：][ \t\u3000]*)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})/;
+
+/** A crawled page's publication date (its header's `发布时间: 2022-01-14 17:29`). */
+export function publishedDate(text: string, line: number): DateFound | undefined {
+  if (!text.startsWith('发布')) return undefined;
+  const m = PUBLISHED.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  if (!(month >= 1 && month <= 12) || !(day >= 1 && day <= 31)) return undefined;
+  const start = m[1].length;
+  return { year, month, day, text: m[0].slice(start), range: { start: { line, character: start }, end: { line, character: m[0].length } } };
+}
+
 /** Counts "20XX年" mentions in a line. */
 export function yearMentions(text: string, into: Record<number, number>): void {
   if (!MAY_HOLD_YEAR.test(text)) return;

@@ -22,10 +22,20 @@ export function splitDigitRun(digits: string, columns: number, constraints: Cons
   return search(digits, columns, constraints) ?? [];
 }
 
-function search(digits: string, columns: number, constraints: Constraint, out: number[][] = []): number[][] | undefined {
+/**
+ * Runs that must be split where they were written apart (web text: `10 0 0 0 01`, `1-10`):
+ * `cuts` are offsets in the digits where a cell must end, `negative` those where a cell
+ * starts with a minus sign (本年增/减 written `-18` or `减18`).
+ */
+export interface Runs { cuts: ReadonlySet<number>; negative: ReadonlySet<number> }
+
+function search(digits: string, columns: number, constraints: Constraint, out: number[][] = [], runs?: Runs): number[][] | undefined {
   if (!/^\d+$/.test(digits) || columns < 1) return [];
   const parts: number[] = [];
   let visited = 0;
+  // The next offset a cell may not run past (web runs), per offset.
+  const stop: number[] = new Array(digits.length + 1).fill(digits.length);
+  if (runs) for (let i = digits.length - 1; i >= 0; i--) stop[i] = runs.cuts.has(i + 1) ? i + 1 : stop[i + 1];
   const walk = (at: number): boolean => {
     if (++visited > BUDGET) return false;
     const left = columns - parts.length;
@@ -35,9 +45,10 @@ function search(digits: string, columns: number, constraints: Constraint, out: n
       return true;
     }
     if (rest < left || rest > left * MAX_DIGITS) return true;
-    const longest = digits[at] === '0' ? 1 : Math.min(MAX_DIGITS, rest - (left - 1));
+    const longest = digits[at] === '0' ? 1 : Math.min(MAX_DIGITS, rest - (left - 1), stop[at] - at);
+    const sign = runs?.negative.has(at) ? -1 : 1;
     for (let len = 1; len <= longest; len++) {
-      parts.push(Number(digits.slice(at, at + len)));
+      parts.push(sign * Number(digits.slice(at, at + len)));
       const ok = constraints.prefixSafe && parts.length < columns && !constraints(parts) ? true : walk(at + len);
       parts.pop();
       if (!ok) return false;
@@ -53,8 +64,8 @@ export type Recovery =
   | { kind: 'none' };
 
 /** Unique split → recovered; several (or too many to count) → ambiguous; none → none. */
-export function recoverDigitRun(digits: string, columns: number, constraints?: Constraint): Recovery {
-  const found = search(digits, columns, constraints ?? (() => true));
+export function recoverDigitRun(digits: string, columns: number, constraints?: Constraint, runs?: Runs): Recovery {
+  const found = search(digits, columns, constraints ?? (() => true), [], runs);
   if (found === undefined) return { kind: 'ambiguous', splits: Infinity };
   if (found.length === 1) return { kind: 'unique', values: found[0] };
   return found.length ? { kind: 'ambiguous', splits: found.length } : { kind: 'none' };
@@ -94,22 +105,22 @@ const memo = new Map<string, RowSplit>();
  * identities without which several splits would fit). Memoized: placement runs on every
  * re-parse, and a flattened row stays flattened while the user edits elsewhere.
  */
-export function splitRow(gen: Generation, table: TableId, row: string, digits: string): RowSplit {
-  const key = `${gen}|${table}|${row}|${digits}`;
+export function splitRow(gen: Generation, table: TableId, row: string, digits: string, runs?: Runs): RowSplit {
+  const key = `${gen}|${table}|${row}|${digits}|${runs ? [...runs.cuts].join(',') + '|' + [...runs.negative].join(',') : ''}`;
   const hit = memo.get(key);
   if (hit) return hit;
   const columns = rowsOf(tableDecl(gen, table)).get(row)?.columns.length ?? 0;
   const identities = rowIdentities(gen, table, row);
   // The splits found before the budget ran out still serve as examples.
   const seen: number[][] = [];
-  const found = search(digits, columns, rowConstraints(gen, table, row, identities), seen);
+  const found = search(digits, columns, rowConstraints(gen, table, row, identities), seen, runs);
   let r: RowSplit;
   if (found === undefined) r = { kind: 'ambiguous', count: Infinity, examples: seen.slice(0, EXAMPLES) };
   else if (found.length > 1) r = { kind: 'ambiguous', count: found.length, examples: found.slice(0, EXAMPLES) };
   else if (!found.length) r = { kind: 'none' };
   else {
     const decisive = identities.filter(i =>
-      recoverDigitRun(digits, columns, rowConstraints(gen, table, row, identities.filter(j => j !== i))).kind !== 'unique');
+      recoverDigitRun(digits, columns, rowConstraints(gen, table, row, identities.filter(j => j !== i)), runs).kind !== 'unique');
     r = { kind: 'unique', values: found[0], decisive: decisive.map(i => i.key) };
   }
   if (memo.size > 1000) memo.clear();

@@ -75,8 +75,15 @@ function gluedOf(text: string): Glued | null {
 const SOFT: Reading = { kind: 'soft' };
 const BLANK: Reading = { kind: 'blank' };
 
-/** Items of lines [from, to) of a section; `lineOf(i)` gives the absolute line of lexed line i. */
-export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
+/** A numeral written twice (三三、): the first one, cut off on its own by parse/web.ts. */
+const DEBRIS: Reading = { kind: 'fragment' };
+const NUMERAL = /^[一二三四五六七八九十]$/;
+
+/**
+ * Items of lines [from, to) of a section; `lineOf(i)` gives the absolute line of lexed line i.
+ * `pieces[i]`: line i is a piece of a web line, its items of the `web` encoding.
+ */
+export function itemize(lexed: readonly LexLine[], firstLine: number, pieces?: readonly boolean[]): Item[] {
   const items: Item[] = [];
   let para = 0;
   for (let i = 0; i < lexed.length; i++) {
@@ -84,8 +91,17 @@ export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
     if (lx.blank) { para++; continue; }
     if (lx.noise) continue;
     const alone = lx.tokens.length === 1;
+    const web = pieces?.[i] === true;
     for (const t of lx.tokens) {
-      const r = t.soft ? SOFT : t.text === '' ? BLANK : readToken(t.text);
+      const r = web && NUMERAL.test(t.text) ? DEBRIS : t.soft ? SOFT : t.text === '' ? BLANK : readToken(t.text);
+      if (web) {
+        // A web piece is one cell (or a run of them), never label and digits together: parse/web.ts cut them apart.
+        items.push({
+          kind: r.kind, line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone,
+          encoding: 'web', reading: r.reading, labels: r.labels, glued: false,
+        });
+        continue;
+      }
       const g = r.kind === 'value' || t.soft || t.text === '' ? null : gluedOf(t.text);
       // One object shape for every item keeps the placement loops monomorphic.
       if (g) {

@@ -194,7 +194,8 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     const info = rowInfo.get(b.id)!;
     const recovery = recoverRow(gen, tableId, b.id, info.columns, b.items, info.row.label !== null);
     // A recovered row's cells are pieces of one item: the item spans them all.
-    const cells = recovery?.kind === 'cells' ? b.items.filter(i => i.kind === 'value') : chooseCells(b.items, info.columns.length);
+    const cells = recovery?.kind === 'cells' ? b.items.filter(i => i.kind === 'value')
+      : recovery?.kind === 'unsplit' && recovery.unread ? [] : chooseCells(b.items, info.columns.length);
     return { b, info, recovery, cells };
   });
   let filled = 0, extras = 0;

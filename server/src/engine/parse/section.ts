@@ -2,7 +2,7 @@
 // the next one. Sections are the unit of incremental re-parsing: each is parsed from its
 // own lines alone.
 import type { DateFound, PartHeading, Table } from '../model';
-import { findPeriod, loneDate, yearMentions } from './dates';
+import { findPeriod, loneDate, publishedDate, yearMentions } from './dates';
 import { classifyHeading, classifyTitle } from './headings';
 import { itemize } from './items';
 import { lexLine } from './lex';
@@ -15,6 +15,8 @@ export interface SectionResult {
   period?: { from: DateFound; to: DateFound };
   /** Lines that are only a date: signature candidates. */
   loneDates: DateFound[];
+  /** A crawled page's 发布时间 (web text). */
+  published?: DateFound;
   years: Record<number, number>;
   /** Range of the last non-blank line (for part body ranges). */
   lastTextLine: number;
@@ -29,9 +31,9 @@ export type PlacedSection = SectionResult & { start: number; end: number };
  * assemble.ts) stay fast. `FIELDS` fails to compile when SectionResult gains a field.
  */
 export function placeSection(r: SectionResult, start: number, end: number): PlacedSection {
-  return { heading: r.heading, title: r.title, tables: r.tables, period: r.period, loneDates: r.loneDates, years: r.years, lastTextLine: r.lastTextLine, start, end };
+  return { heading: r.heading, title: r.title, tables: r.tables, period: r.period, loneDates: r.loneDates, published: r.published, years: r.years, lastTextLine: r.lastTextLine, start, end };
 }
-const FIELDS: Record<keyof SectionResult, true> = { heading: true, title: true, tables: true, period: true, loneDates: true, years: true, lastTextLine: true };
+const FIELDS: Record<keyof SectionResult, true> = { heading: true, title: true, tables: true, period: true, loneDates: true, published: true, years: true, lastTextLine: true };
 void FIELDS;
 
 /** Whether a line starts a section: a part heading or a title. */
@@ -39,10 +41,11 @@ export function isBoundary(line: string): boolean {
   return classifyHeading(line) !== undefined || classifyTitle(line) !== undefined;
 }
 
-export function parseSection(lines: readonly string[], firstLine: number, withTables = true): SectionResult {
+/** `pieces[i]`: line i is a piece of a web line (parse/web.ts): its cells are read as web text. */
+export function parseSection(lines: readonly string[], firstLine: number, withTables = true, pieces?: readonly boolean[]): SectionResult {
   // Every field present from the start: sections then share one shape, which keeps the
   // per-keystroke walks over all sections (document.ts, assemble.ts) fast.
-  const result: SectionResult = { heading: undefined, title: undefined, tables: [], period: undefined, loneDates: [], years: {}, lastTextLine: firstLine };
+  const result: SectionResult = { heading: undefined, title: undefined, tables: [], period: undefined, loneDates: [], published: undefined, years: {}, lastTextLine: firstLine };
   let bodyFrom = 0;
   if (lines.length) {
     const h = classifyHeading(lines[0]);
@@ -60,12 +63,13 @@ export function parseSection(lines: readonly string[], firstLine: number, withTa
     }
   }
   const body = lines.slice(bodyFrom);
-  if (withTables) result.tables = parseTables(itemize(body.map(lexLine), firstLine + bodyFrom));
+  if (withTables) result.tables = parseTables(itemize(body.map(lexLine), firstLine + bodyFrom, pieces?.slice(bodyFrom)));
   result.period = findPeriod(lines, firstLine);
   lines.forEach((text, i) => {
     if (/\S/.test(text)) result.lastTextLine = firstLine + i;
     const d = loneDate(text, firstLine + i);
     if (d) result.loneDates.push(d);
+    result.published ??= publishedDate(text, firstLine + i);
     yearMentions(text, result.years);
   });
   return result;

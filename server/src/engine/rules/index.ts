@@ -24,8 +24,9 @@ import reviewTotal from './review-total';
 import textTable from './text-table';
 import reportDate from './report-date';
 import crossYear from './cross-year';
+import pre2019Format from './pre-2019-format';
 
 export const RULES: readonly Rule[] = [
-  missingPart, partNumbering, partOrder, duplicatePart, partHeading, missingTable, missingRow, missingRowLabel, rowLabel, cellCount, recoveredCells, flattenedAmbiguous,
+  pre2019Format, missingPart, partNumbering, partOrder, duplicatePart, partHeading, missingTable, missingRow, missingRowLabel, rowLabel, cellCount, recoveredCells, flattenedAmbiguous,
   blankCell, notANumber, negativeCount, unit, templateGeneration, textTable, reportDate, crossYear, rowTotal, resultsTotal, balance, reviewTotal];
 export type { Rule, Finding, Fix, Edit, Severity, RuleContext } from './types';

@@ -17,6 +17,14 @@ const M = {
     en: 'The report is dated {date}, past the deadline of 条例 第四十九条 for a report on {year}: {deadline} ({kind}, assumed because {why}).',
     'zh-cn': '报告落款日期 {date} 晚于《条例》第四十九条规定的 {year} 年度报告发布期限 {deadline}（按{kind}认定，因为{why}）。',
   },
+  publishedEarly: {
+    en: 'The page was published on {date}, within or before the year {year} it reports on; a report is published in the following year.',
+    'zh-cn': '网页发布时间 {date} 在所报告的 {year} 年度之内或之前；年度报告应在次年发布。',
+  },
+  publishedLate: {
+    en: 'The page was published on {date} and the report is not dated: past the deadline of 条例 第四十九条 for a report on {year}: {deadline} ({kind}, assumed because {why}).',
+    'zh-cn': '网页发布时间 {date}（报告无落款日期）晚于《条例》第四十九条规定的 {year} 年度报告发布期限 {deadline}（按{kind}认定，因为{why}）。',
+  },
   government: { en: 'a government\'s own report', 'zh-cn': '本级人民政府年度报告' },
   department: { en: 'a department\'s report', 'zh-cn': '部门年度报告' },
   whyGov: { en: '「{name}」 names a 人民政府', 'zh-cn': '「{name}」为人民政府' },
@@ -27,8 +35,8 @@ const M = {
 } satisfies Record<string, Msg>;
 
 const doc: Msg = {
-  en: 'A report on year N covers 1月1日–12月31日 of N (the 统计期限 sentence), says N in its title, and is dated in N+1: by 1月31日 for a department, by 3月31日 for a people\'s government\'s own report (条例 第四十九条). A period, title or date that disagrees usually means last year\'s report was copied and not fully updated. Contradictions are warnings; a late date is information, naming which deadline was assumed (人民政府 in the title or signature → a government\'s own report).',
-  'zh-cn': 'N 年度报告的统计期限应为 N 年1月1日至12月31日，标题应写 N 年，落款日期应在 N+1 年：部门报告不晚于1月31日，人民政府本级报告不晚于3月31日（《条例》第四十九条）。期限、标题、日期不一致，通常是沿用上年报告未改全。相互矛盾为警告；发布晚于期限为提示，并说明按哪种期限认定（标题或落款出现“人民政府”即按本级政府报告）。',
+  en: 'A report on year N covers 1月1日–12月31日 of N (the 统计期限 sentence), says N in its title, and is dated in N+1: by 1月31日 for a department, by 3月31日 for a people\'s government\'s own report (条例 第四十九条). A period, title or date that disagrees usually means last year\'s report was copied and not fully updated. Contradictions are warnings; a late date is information, naming which deadline was assumed (人民政府 in the title or signature → a government\'s own report). A crawled web page that is not dated is judged by its 发布时间 instead.',
+  'zh-cn': 'N 年度报告的统计期限应为 N 年1月1日至12月31日，标题应写 N 年，落款日期应在 N+1 年：部门报告不晚于1月31日，人民政府本级报告不晚于3月31日（《条例》第四十九条）。期限、标题、日期不一致，通常是沿用上年报告未改全。相互矛盾为警告；发布晚于期限为提示，并说明按哪种期限认定（标题或落款出现“人民政府”即按本级政府报告）。抓取的网页若无落款日期，则以其发布时间判断。',
 };
 
 const fmtDate = (d: DateFound) => d.text;
@@ -95,11 +103,15 @@ const rule: Rule = {
       }
     }
     const reportYear = title?.year ?? (report.yearSource === 'period' ? report.year : undefined);
-    if (sig && reportYear !== undefined && sig.month && sig.day) {
+    // An undated web page's report: its 发布时间 stands in for the signature.
+    const dated = sig ?? report.dates.published;
+    const [early, lateMsg] = sig ? [M.signatureEarly, M.signatureLate] : [M.publishedEarly, M.publishedLate];
+    if (dated && reportYear !== undefined && dated.month && dated.day) {
+      const sig = { ...dated, month: dated.month, day: dated.day };
       if (sig.year <= reportYear) {
         out.push({
           code: rule.code, severity: 'warning', fixes: [], range: sig.range,
-          message: fmt(M.signatureEarly, locale, { date: fmtDate(sig), year: reportYear }),
+          message: fmt(early, locale, { date: fmtDate(sig), year: reportYear }),
           related: title ? [{ range: title.range, message: fmt(M.related, locale, { year: title.year }) }] : undefined,
         });
       } else {
@@ -110,7 +122,7 @@ const rule: Rule = {
         if (late) {
           out.push({
             code: rule.code, severity: 'information', fixes: [], range: sig.range,
-            message: fmt(M.signatureLate, locale, {
+            message: fmt(lateMsg, locale, {
               date: fmtDate(sig), year: reportYear, deadline: `${reportYear + 1}年${month}月${day}日`,
               kind: fmt(government ? M.government : M.department, locale),
               why: government ? fmt(M.whyGov, locale, { name: name! }) : fmt(M.whyDept, locale),
