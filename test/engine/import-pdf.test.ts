@@ -8,27 +8,16 @@ import path from 'node:path';
 import { ReportDocument, check } from '../../server/src/engine';
 import { describeSource, importFile, ImportError, sourceAt, type ImportResult } from '../../server/src/import';
 import { loadBundled } from '../../server/src/import/load';
-import { FIXTURES, readSample, renderModel } from '../helpers';
+import { FIXTURES, cellsOf, readSample, renderModel } from '../helpers';
 
-export const PDFS = [
+const PDFS = [
   ['01_huaian_city_2024.pdf', '01_huaian_city_2024_pdflayout'],
   ['02_hongze_district_2023.pdf', '02_hongze_district_2023_pdflayout'],
   ['03_hongze_district_2024.pdf', '03_hongze_district_2024_pdfraw'],
 ] as const;
 
-export const importFixture = (name: string): Promise<ImportResult> =>
+const importFixture = (name: string): Promise<ImportResult> =>
   importFile(new Uint8Array(readFileSync(path.join(FIXTURES, 'import', name))), name, { load: loadBundled });
-
-/**
- * What a golden file says about cells, independent of how the text encodes them: the report
- * line, the part numbers (not their lines), and each row's values (not how its label matched).
- */
-export function cellsOf(rendered: string): string {
-  return rendered.split('\n').map(l => l
-    .replace(/^parts .*/, m => m.replace(/@\d+/g, ''))
-    .replace(/ encoding=\S+/, '')
-    .replace(/ \[(prefix|fuzzy|normalized)\]:/, ':')).join('\n');
-}
 
 const cache = new Map<string, Promise<ImportResult>>();
 const imported = (name: string) => { if (!cache.has(name)) cache.set(name, importFixture(name)); return cache.get(name)!; };
