@@ -70,6 +70,9 @@ describe('PDF import: files it must refuse', function () {
   it('a scanned (image-only) PDF: no text layer, OCR first', async () => {
     await assert.rejects(importFixture('scanned.pdf'), (e: unknown) => e instanceof ImportError && /no text layer: a scanned PDF needs OCR first/.test(e.text.en) && /扫描版/.test(e.text['zh-cn']));
   });
+  it('an encrypted PDF (a user password): says so, reads nothing', async () => {
+    await assert.rejects(importFixture('encrypted.pdf'), (e: unknown) => e instanceof ImportError && /encrypted/.test(e.text.en) && /加密/.test(e.text['zh-cn']));
+  });
   it('a damaged PDF: cannot read it', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF');
     await assert.rejects(importFile(bytes, 'broken.pdf', { load: loadBundled }), (e: unknown) => e instanceof ImportError && /PDF/.test(e.text.en));

@@ -115,6 +115,7 @@ export const importer: Importer = async (bytes) => {
   try {
     const pages: Page[] = [];
     let glyphs = 0;
+    const blank: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [, , width, height] = page.view;
@@ -126,6 +127,7 @@ export const importer: Importer = async (bytes) => {
         items.push({ text: it.str, x, y, width: it.width, size: Math.hypot(a, b) || it.height });
         glyphs += it.str.replace(/\s/g, '').length;
       }
+      if (!items.length) blank.push(n);
       const ops = await page.getOperatorList();
       pages.push({ number: n, width, height, items, segments: rulings(lib, ops.fnArray, ops.argsArray as unknown[][]) });
       page.cleanup();
@@ -146,6 +148,11 @@ export const importer: Importer = async (bytes) => {
     notes.push({
       en: `read ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} and ${tables} ruled table${tables === 1 ? '' : 's'}${joined ? ` (${joined} continued across pages, joined)` : ''}; page footers dropped`,
       'zh-cn': `读取了 ${doc.numPages} 页、${tables} 个带框线的表格${joined ? `（其中 ${joined} 个跨页，已拼接）` : ''}；已去掉页脚页码`,
+    });
+    // A page without text in a PDF that has some: scanned, or only a picture. Said, not skipped silently.
+    if (blank.length) notes.push({
+      en: `page${blank.length === 1 ? '' : 's'} ${blank.join(', ')} ha${blank.length === 1 ? 's' : 've'} no text layer (scanned or a picture): ${blank.length === 1 ? 'its' : 'their'} content is not in the import`,
+      'zh-cn': `第 ${blank.join('、')} 页没有文字层（扫描件或图片），其内容未能导入`,
     });
     return writer.result('pdf', notes);
   } finally {
