@@ -188,6 +188,14 @@ const NUMBER = /^[\d.,，．\s%]+$/;
  */
 function join(table: TableBlock, next: TableBlock): void {
   const offset = table.rows.length;
+  const columnsAgree = table.columns.length === next.columns.length && table.columns.every((x, i) => Math.abs(x - next.columns[i]) <= 3);
+  table.columns = next.columns;
+  if (!columnsAgree) {
+    // Another sub-table of the frame: its columns are its own, no cell goes on across the break.
+    table.rows.push(...next.rows);
+    table.roots.push(...next.roots.map(row => row.map(x => ({ r: x.r + offset, c: x.c }))));
+    return;
+  }
   const lastRow = table.roots[offset - 1];
   const spans = (t: TableBlock, root: { r: number; c: number }) => t.roots.filter(row => row.some(x => x.r === root.r && x.c === root.c)).length;
   const width = (t: TableBlock, root: { r: number; c: number }, r: number) => t.roots[r].filter(x => x.r === root.r && x.c === root.c).length;
@@ -209,12 +217,13 @@ function join(table: TableBlock, next: TableBlock): void {
   table.roots.push(...next.roots.map(row => row.map(x => (continued.has(`${lastRow[x.c]?.r},${x.c}`) && x.r === 0 && lastRow[x.c]?.c === x.c ? lastRow[x.c] : { r: x.r + offset, c: x.c }))));
 }
 
-const sameColumns = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 3);
+/** Two tables of one frame: the same outer edges (their inner columns may differ, as the sub-tables of 表二 do). */
+const sameFrame = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) <= 3 && Math.abs(a[a.length - 1] - b[b.length - 1]) <= 3;
 
 /**
  * The pages as blocks in reading order: paragraphs (lines joined while they continue one
- * another, also across a page break) and tables (a table ending a page and one with the
- * same columns starting the next are one table).
+ * another, also across a page break) and tables (a table ending a page and one in the
+ * same frame starting the next are one table).
  */
 export function layout(pages: Page[]): Block[] {
   const blocks: Block[] = [];
@@ -243,7 +252,7 @@ export function layout(pages: Page[]): Block[] {
       if ('table' in e) {
         flush();
         const last = blocks[blocks.length - 1];
-        if (last?.kind === 'table' && last.endsPage && e.table.startsPage && last.page === page.number - 1 && sameColumns(last.columns, e.table.columns)) {
+        if (last?.kind === 'table' && last.endsPage && e.table.startsPage && last.page === page.number - 1 && sameFrame(last.columns, e.table.columns)) {
           join(last, e.table);
           last.endsPage = e.table.endsPage;
           last.page = page.number;
