@@ -78,4 +78,17 @@ describe('PDF layout', () => {
     assert.equal(rows[0][0], '（四）无\n法提供');
     assert.ok(!rows.slice(1).some(r => r[0] !== '~' && r[0] !== ''), JSON.stringify(rows));
   });
+
+  it('a table drawn without rules: columns from where the values stand, a missing value a blank cell', () => {
+    const blocks = layout([page(1, [
+      item('信息内容', 50, 700), item('本年制发件数', 200, 700), item('本年废止件数', 300, 700),
+      item('规章', 50, 680), item('1', 230, 680), item('0', 330, 680),
+      item('行政规范性文件', 50, 660), item('26', 325, 660),
+      item('8', 230, 640), item('9', 330, 640),
+      item('正文另起一段。', 80, 600),
+    ])]);
+    assert.deepEqual(blocks.map(b => b.kind), ['paragraph', 'table', 'paragraph']);
+    const t = blocks[1];
+    assert.deepEqual(t.kind === 'table' && texts(t.rows), [['规章', '1', '0'], ['行政规范性文件', '', '26'], ['', '8', '9']]);
+  });
 });

@@ -146,8 +146,8 @@ export const importer: Importer = async (bytes) => {
       }
     }
     notes.push({
-      en: `read ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} and ${tables} ruled table${tables === 1 ? '' : 's'}${joined ? ` (${joined} continued across pages, joined)` : ''}; page footers dropped`,
-      'zh-cn': `读取了 ${doc.numPages} 页、${tables} 个带框线的表格${joined ? `（其中 ${joined} 个跨页，已拼接）` : ''}；已去掉页脚页码`,
+      en: `read ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} and ${tables} table${tables === 1 ? '' : 's'}${joined ? ` (${joined} continued across pages, joined)` : ''}; page footers dropped`,
+      'zh-cn': `读取了 ${doc.numPages} 页、${tables} 个表格${joined ? `（其中 ${joined} 个跨页，已拼接）` : ''}；已去掉页脚页码`,
     });
     // A page without text in a PDF that has some: scanned, or only a picture. Said, not skipped silently.
     if (blank.length) notes.push({
