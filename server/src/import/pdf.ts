@@ -3,7 +3,8 @@
 // by write.ts. A PDF without a text layer (scanned) or that cannot be opened (encrypted,
 // damaged) is refused with a message: never read wrong.
 import { ImportError, type Importer, type Message } from './types';
-import { layout, type Page, type Segment, type TextItem } from './pdf-layout';
+import { layout } from './pdf-layout';
+import type { Page, Segment, TextItem } from './pdf-types';
 import { ReportWriter } from './write';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
