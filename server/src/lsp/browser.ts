@@ -6,11 +6,17 @@ import type { Importer } from '../import';
 const scope = self as unknown as DedicatedWorkerGlobalScope & { nianbaoImporter?: { importer: Importer } };
 
 /** An importer that runs in a browser: its web bundle (dist/web/import/<module>.js, an iife) loaded into this worker. */
+const loaded = new Map<string, Importer>();
 const loadImporter = (module: string): Importer => {
-  scope.importScripts(new URL(`import/${module}.js`, scope.location.href).href);
-  const loaded = scope.nianbaoImporter?.importer;
-  if (!loaded) throw new Error(`importer ${module} did not load`);
-  return loaded;
+  let importer = loaded.get(module);
+  if (!importer) {
+    delete scope.nianbaoImporter;
+    scope.importScripts(new URL(`import/${module}.js`, scope.location.href).href);
+    importer = (scope.nianbaoImporter as { importer?: Importer } | undefined)?.importer;
+    if (!importer) throw new Error(`importer ${module} did not load`);
+    loaded.set(module, importer);
+  }
+  return importer;
 };
 
 startServer(createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope)), { loadImporter, browser: true });
