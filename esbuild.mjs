@@ -1,7 +1,7 @@
 // One build for every bundle: the VS Code client, the language server (node and
 // browser), the CLI, and the test suites. `node esbuild.mjs [--watch]`.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -16,6 +16,20 @@ const bundles = [
   { ...browser, ...shipped, format: 'iife', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js' },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ].filter(b => existsSync(b.entryPoints[0]));
+
+// Importers (server/src/import/<module>.ts exporting `importer`): one bundle each, loaded
+// only when a file of that format is imported (server/src/import/load.ts); a web bundle
+// too for those the registry marks `browser: true` (an iife setting self.nianbaoImporter).
+const importDir = 'server/src/import';
+const importers = existsSync(importDir)
+  ? readdirSync(importDir).filter(f => f.endsWith('.ts') && /^export const importer\b/m.test(readFileSync(path.join(importDir, f), 'utf8'))).map(f => f.slice(0, -3))
+  : [];
+const registry = existsSync(`${importDir}/index.ts`) ? readFileSync(`${importDir}/index.ts`, 'utf8') : '';
+const inBrowser = new Set([...registry.matchAll(/module: '([\w-]+)',[^\n]*browser: true/g)].map(m => m[1]));
+for (const m of importers) {
+  bundles.push({ ...node, ...shipped, entryPoints: [`${importDir}/${m}.ts`], outfile: `dist/import/${m}.js` });
+  if (inBrowser.has(m)) bundles.push({ ...browser, ...shipped, format: 'iife', globalName: 'nianbaoImporter', entryPoints: [`${importDir}/${m}.ts`], outfile: `dist/web/import/${m}.js` });
+}
 
 // Test suites: every *.test.ts plus runners, one bundle each, under dist/test/<suite>/.
 const testEntries = existsSync('test')

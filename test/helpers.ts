@@ -43,6 +43,17 @@ export function renderModel(model: DocumentModel): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * What a golden file says about cells, independent of how the text encodes them: the report
+ * line, the part numbers (not their lines), and each row's values (not how its label matched).
+ */
+export function cellsOf(rendered: string): string {
+  return rendered.split('\n').map(l => l
+    .replace(/^parts .*/, m => m.replace(/@\d+/g, ''))
+    .replace(/ encoding=\S+/, '')
+    .replace(/ \[(prefix|fuzzy|normalized)\]:/, ':')).join('\n');
+}
+
 /** A report's findings of one rule code (English unless asked otherwise). */
 export function findings(text: string, code: string, options: CheckOptions = {}) {
   const doc = new ReportDocument(text);

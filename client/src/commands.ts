@@ -8,6 +8,7 @@ import {
 } from '../../server/src/lsp/protocol';
 import { TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from '../../server/src/engine/templates';
 import { LANGUAGE_ID } from './detection';
+import { importReport } from './import';
 import type { SettingsWatcher } from './settings';
 import { SUMMARY_COMMAND, type ReportStatus } from './status';
 
@@ -17,6 +18,7 @@ export const CLIENT_COMMANDS = {
   convertToMarkdown: 'nianbao.convertToMarkdown',
   showSummary: SUMMARY_COMMAND,
   rollup: 'nianbao.rollup',
+  importFile: 'nianbao.importFile',
 } as const;
 
 export interface InsertedTable { table: TableId; generation: Generation; snippet: string }
@@ -98,6 +100,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
     await vscode.window.showTextDocument(doc);
     return result;
   });
+
+  // From the explorer's context menu the argument is the file's URI; from the palette, a file is picked.
+  register(CLIENT_COMMANDS.importFile, (uri?: unknown) => importReport(deps.client, uri));
 
   register(CLIENT_COMMANDS.showSummary, async (uri?: vscode.Uri | string): Promise<SummaryResult | undefined> => {
     const doc = await reportDocument(uri);

@@ -9,6 +9,8 @@ import { ReportDocument, check, type Range } from '../../server/src/engine';
 import { readSample, sampleByPrefix, sampleNames, ROOT } from '../helpers';
 import { compilation, rng, SEEDS, varyNumbers, webLine } from './corpus';
 import { LspClient, SERVER } from './lsp';
+import { importFile } from '../../server/src/import';
+import { loadBundled } from '../../server/src/import/load';
 import { interleaved, mark, median, ms, now, p95, ratio } from './stats';
 
 const args = process.argv.slice(2);
@@ -246,6 +248,25 @@ function webBench() {
   target('web line: full/keystroke', ratio(f, median(k)), '≥ 10×', f / median(k) >= 10);
 }
 
+// ── 8 ─────────────────────────────────────────────────────────────────────────────
+/** Importing the real published PDFs: the first import (loading pdfjs) and warm medians. */
+async function importBench() {
+  title('8. Importing the real published PDFs (pdfjs, in-process)');
+  row(['file', 'pages', 'KB', 'first import (loads pdfjs)', 'median of next']);
+  row(['---', '---:', '---:', '---:', '---:']);
+  const runs = QUICK ? 3 : 7;
+  for (const name of ['01_huaian_city_2024.pdf', '02_hongze_district_2023.pdf', '03_hongze_district_2024.pdf']) {
+    const bytes = new Uint8Array(readFileSync(path.join(ROOT, 'test', 'fixtures', 'import', name)));
+    const t0 = now();
+    const first = await importFile(bytes, name, { load: loadBundled });
+    const cold = now() - t0;
+    const warm: number[] = [];
+    for (let i = 0; i < runs; i++) { const t = now(); await importFile(bytes, name, { load: loadBundled }); warm.push(now() - t); }
+    const pages = /read (\d+) page/.exec(first.notes[0]?.en ?? '')?.[1] ?? '?';
+    row([name, pages, (bytes.length / 1024).toFixed(0), ms(cold), ms(median(warm))]);
+  }
+}
+
 function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model;
   return `${new Date().toISOString().slice(0, 10)} · ${os.availableParallelism()} cores (${cpu}) · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM · node ${process.version} · ${os.platform()} ${os.release()}`;
@@ -260,6 +281,7 @@ async function main() {
   if (wanted(4) || wanted(6)) await serverBench(big);
   if (wanted(5)) cliBench();
   if (wanted(7)) webBench();
+  if (wanted(8)) await importBench();
   title('Targets');
   row(['measure', 'value', 'target', '']);
   row(['---', '---:', '---', '---']);

@@ -7,12 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RULES } from '../../server/src/engine';
+import { FORMATS } from '../../server/src/import';
 import { ROOT } from '../helpers';
 
 const ALLOWED = [
   /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
   /^language-configuration\.json$/, /^syntaxes\/[^/]+\.json$/, /^snippets\/[^/]+\.code-snippets$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
   /^dist\/(client|server|cli)\.js$/, /^dist\/web\/(client|server)\.js$/,
+  /^dist\/import\/[a-z0-9-]+\.js$/, /^dist\/web\/import\/[a-z0-9-]+\.js$/,
 ];
 const json = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
 
@@ -44,6 +46,13 @@ describe('package', function () {
     }
     // The node client starts dist/server.js and the web client dist/web/server.js: both ship once built.
     for (const p of ['dist/server.js', 'dist/web/server.js']) if (existsSync(path.join(ROOT, p))) assert.ok(files.includes(p), p);
+  });
+
+  it('vsce ls lists the bundle of every registered importer (loaded when a file of its format is imported)', () => {
+    for (const f of FORMATS) {
+      assert.ok(files.includes(`dist/import/${f.module}.js`), `dist/import/${f.module}.js`);
+      if (f.browser) assert.ok(files.includes(`dist/web/import/${f.module}.js`), `dist/web/import/${f.module}.js`);
+    }
   });
 });
 

@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
+import { REPORT_EXTENSIONS } from '../import';
+import { importInputs, sourcesOf, type Imported } from './import';
 import { expandPaths, InputError, readReport } from './io';
 import { CliPeers } from './peers';
 import { toSarif } from './sarif';
@@ -35,6 +37,8 @@ export interface CheckedFile {
   findings: Finding[];
   /** With --fix: how many edits were applied (0: the file was left alone). */
   fixed?: number;
+  /** A file read through an importer (PDF …): how, what to know, and where each finding is in it. */
+  imported?: { from: string; notes: string[]; sources: (string | undefined)[] };
 }
 /** A file that could not be read, written or checked; or (skipped) one that is not a report. */
 export interface FailedFile { path: string; error: string; skipped?: boolean }
@@ -102,10 +106,11 @@ export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.
 const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
 
 /** Checks one file (and fixes it with `fix`). Never throws: failures become a FailedFile. */
-export function checkFile(path: string, settings: CheckSettings, named = true): FileResult {
+export function checkFile(path: string, settings: CheckSettings, named = true, imported?: Imported | { error: string }): FileResult {
   try {
+    if (imported && 'error' in imported) return { path, error: imported.error };
     const peers = peersFor(settings);
-    const text = peers.take(path) ?? readReport(path);
+    const text = imported?.text ?? peers.take(path) ?? readReport(path);
     let doc = peers.parse(path, text);
     if (!isReport(doc)) {
       return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
@@ -113,6 +118,8 @@ export function checkFile(path: string, settings: CheckSettings, named = true): 
     let findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });
     const report = doc.model.reports[0];
     const result: CheckedFile = { path, template: report.template, reports: doc.model.reports.length, findings };
+    // An imported file is not text to edit: --fix leaves it alone (the output says so).
+    if (imported) return { ...result, imported: { from: imported.encoding, notes: imported.notes, sources: sourcesOf(findings, imported, settings.locale) }, ...(settings.fix ? { fixed: 0 } : {}) };
     if (!settings.fix) return result;
     const { edits } = fixAll(doc, findings, settings.locale);
     const fixedText = applyEdits(text, edits);
@@ -139,12 +146,12 @@ function hasBom(path: string): boolean {
  * The files to check, in order and each once (two workers must not fix one file), marked as
  * named on the command line or found in a folder.
  */
-function expand(paths: string[], onError: (path: string, message: string) => void): { path: string; named: boolean }[] {
-  const out: { path: string; named: boolean }[] = [];
+function expand(paths: string[], onError: (path: string, message: string) => void): CheckInput[] {
+  const out: CheckInput[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
     try {
-      const files = expandPaths([p]);
+      const files = expandPaths([p], REPORT_EXTENSIONS);
       const named = files.length === 1 && files[0] === p;
       for (const f of files) if (!seen.has(resolve(f))) { seen.add(resolve(f)); out.push({ path: f, named }); }
     } catch (e) {
@@ -154,6 +161,9 @@ function expand(paths: string[], onError: (path: string, message: string) => voi
   }
   return out;
 }
+
+/** A file to check; `imported` when it was read through an importer (or failed to be). */
+export interface CheckInput { path: string; named: boolean; imported?: Imported | { error: string } }
 
 export interface CheckIo {
   out(s: string): void;
@@ -168,6 +178,7 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   const fail = (message: string) => { failed = true; io.err(`nianbao: ${message}\n`); };
   const results: FileResult[] = [];
   const files = expand(opts.paths, (path, error) => { results.push({ path, error }); fail(error); });
+  await importInputs(files, opts.locale);
 
   // Files with findings stand apart as blocks between blank lines; clean files are one line each.
   let printed = false, lastWasBlock = false;
@@ -199,7 +210,7 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   if (workers > 1) {
     await checkInWorkers(io.workerScript!, workers, files, settings, emit);
   } else {
-    for (const f of files) emit(outcomeOf(checkFile(f.path, settings, f.named), settings));
+    for (const f of files) emit(outcomeOf(checkFile(f.path, settings, f.named, f.imported), settings));
   }
 
   if (opts.format === 'text') io.out((printed && !lastWasBlock ? '\n' : '') + totalText(results, opts.locale) + '\n');
@@ -222,8 +233,10 @@ function fileJson(r: CheckedFile, fix: boolean) {
     template: r.template,
     ...(r.reports > 1 ? { reports: r.reports } : {}),
     ...(fix ? { fixed: r.fixed ?? 0 } : {}),
-    diagnostics: r.findings.map(f => ({
+    ...(r.imported ? { imported: { from: r.imported.from, notes: r.imported.notes } } : {}),
+    diagnostics: r.findings.map((f, i) => ({
       code: f.code, severity: severityWord(f), message: f.message, range: f.range,
+      ...(r.imported?.sources[i] ? { source: r.imported.sources[i] } : {}),
       fixes: f.fixes.map(x => ({ title: x.title, edits: x.edits })),
     })),
   };

@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { TEXT_EXTENSIONS } from '../import';
 
 export class InputError extends Error {}
 
@@ -16,14 +17,14 @@ export function readReport(file: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** Files named on the command line, folders expanded to their .txt and .md files (sorted). */
-export function expandPaths(paths: string[]): string[] {
+/** Files named on the command line, folders expanded to their files with these extensions (default: report text; sorted). */
+export function expandPaths(paths: string[], extensions: readonly string[] = TEXT_EXTENSIONS): string[] {
   const out: string[] = [];
   for (const p of paths) {
     let st;
     try { st = statSync(p); } catch { throw new InputError(`${p}: no such file or folder`); }
     if (st.isDirectory()) {
-      out.push(...readdirSync(p, { recursive: true }).map(String).filter(f => /\.(txt|md|nianbao)$/i.test(f)).sort().map(f => path.join(p, f)));
+      out.push(...readdirSync(p, { recursive: true }).map(String).filter(f => extensions.includes(path.extname(f).toLowerCase())).sort().map(f => path.join(p, f)));
     } else out.push(p);
   }
   return out;

@@ -4,6 +4,8 @@ import { runCheck, UsageError } from './check';
 import { InputError, readReport } from './io';
 import { isCheckWorker, serveChecks } from './workers';
 import { runRollup } from './rollup';
+import { importPath, needsImport, runImport } from './import';
+import { localeOf } from '../engine';
 
 export interface Io {
   out(s: string): void;
@@ -19,8 +21,11 @@ const USAGE = `usage:
   nianbao parse [--format json] FILE
   nianbao check [--format text|json|sarif] [--fix] [--locale en|zh-cn] [--jobs N] PATH...
   nianbao rollup [--format md|json] [--locale en|zh-cn] FILE...
+  nianbao import [--out DIR] [--format md|tabs] [--force] [--locale en|zh-cn] FILE...
 
-check: PATHs are report files or folders (their .txt, .md and .nianbao files).
+check: PATHs are report files or folders (their .txt, .md and .nianbao files, and the
+  files nianbao imports: .pdf). Imported files are read in memory; findings name the
+  place in the source (page 3, table 2 row 5); --fix does not rewrite them.
   --format   text (default): path:line:col  severity  code  message, a summary per file
              json, or sarif (SARIF 2.1.0)
   --fix      apply the safe (preferred) fixes in place, then report what remains
@@ -29,6 +34,8 @@ check: PATHs are report files or folders (their .txt, .md and .nianbao files).
 rollup: sums the tables of reports of one generation into a new report (aligned Markdown);
   notes on doubtful inputs go to stderr; mixed generations are refused (exit 1)
 exit code: 0 no errors, 1 errors found (after --fix: remaining), 2 usage or unreadable input
+import: writes each FILE's report text beside it (or into --out DIR) as .md (Markdown
+  tables) or .txt (--format tabs: tab-separated cells); an existing file is kept unless --force
 rules: docs/rules.md
 `;
 
@@ -38,7 +45,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (isCheckWorker()) { serveChecks(); return 0; }
   const [verb, ...rest] = argv;
   try {
-    if (verb === 'parse') return parse(rest, io);
+    if (verb === 'parse') return await parse(rest, io);
+    if (verb === 'import') return await runImport(rest, io);
     if (verb === 'check') return await runCheck(rest, { ...io, workerScript: io.workerScript ?? selfScript() });
     if (verb === 'rollup') return runRollup(rest, io);
     if (verb === '--help' || verb === '-h' || !verb) {
@@ -54,12 +62,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function parse(args: string[], io: Io): number {
+async function parse(args: string[], io: Io): Promise<number> {
   const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--format');
   const fmtIdx = args.indexOf('--format');
   const format = fmtIdx >= 0 ? args[fmtIdx + 1] : 'json';
   if (format !== 'json' || files.length !== 1) { io.err(USAGE); return 2; }
-  const text = readReport(files[0]);
+  const text = needsImport(files[0])
+    ? (await importPath(files[0], localeOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG))).text
+    : readReport(files[0]);
   const doc = new ReportDocument(text);
   const model = doc.model;
   if (!model.reports.some(r => r.parts.length || Object.keys(r.tables).length)) {

@@ -22,17 +22,23 @@ function region(r: Range) {
 
 const firstSentence = (s: string) => /^.*?(?:。|\.(?=\s|$))/.exec(s)?.[0] ?? s;
 
-function result(file: string, f: Finding, ruleIndex: Map<string, number>) {
-  const location = { artifactLocation: artifact(file), region: region(f.range) };
-  const preferred = f.fixes.filter(x => x.preferred);
+/**
+ * A finding in an imported file (a PDF …) is located in the file, without a region (the
+ * region is in the imported text, given as a property), its message names the place in
+ * the source, and it has no fixes (nothing rewrites such a file).
+ */
+function result(file: string, f: Finding, ruleIndex: Map<string, number>, imported?: { from: string; source?: string }) {
+  const location = imported ? { artifactLocation: artifact(file) } : { artifactLocation: artifact(file), region: region(f.range) };
+  const preferred = imported ? [] : f.fixes.filter(x => x.preferred);
   return {
     ruleId: f.code,
     ...(ruleIndex.has(f.code) ? { ruleIndex: ruleIndex.get(f.code) } : {}),
     level: severityWord(f),
-    message: { text: f.message },
+    message: { text: imported?.source ? `${f.message} (${imported.source})` : f.message },
+    ...(imported ? { properties: { importedFrom: imported.from, importedRegion: region(f.range), ...(imported.source ? { source: imported.source } : {}) } } : {}),
     locations: [{ physicalLocation: location }],
     ...(f.related?.length ? {
-      relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: artifact(file), region: region(r.range) } })),
+      relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: imported ? { artifactLocation: artifact(file) } : { artifactLocation: artifact(file), region: region(r.range) } })),
     } : {}),
     ...(preferred.length ? {
       fixes: preferred.map(x => ({
@@ -77,7 +83,7 @@ export function toSarif(results: FileResult[], locale: Locale) {
           locations: [{ physicalLocation: { artifactLocation: artifact(r.path) } }],
         })),
       }],
-      results: results.flatMap(r => (isFailed(r) ? [] : r.findings.map(f => result(r.path, f, ruleIndex)))),
+      results: results.flatMap(r => (isFailed(r) ? [] : r.findings.map((f, i) => result(r.path, f, ruleIndex, r.imported && { from: r.imported.from, source: r.imported.sources[i] })))),
     }],
   };
 }

@@ -22,6 +22,9 @@ const M = {
   skipped: { en: '{n} skipped as not reports', 'zh-cn': '{n} 个不是年报，已跳过' },
   more: { en: '… and {n} more {code} finding{s} like these, to line {last} (--format json lists all)', 'zh-cn': '……另有 {n} 个同类 {code} 问题，至第 {last} 行（--format json 列出全部）' },
   sep: { en: ', ', 'zh-cn': '，' },
+  imported: { en: 'imported from {from}', 'zh-cn': '由 {from} 导入' },
+  notRewritten: { en: 'imported from {from}: --fix does not rewrite it (nianbao import writes its text)', 'zh-cn': '由 {from} 导入：--fix 不改写此文件（可用 nianbao import 导出文本）' },
+  source: { en: ' ({where})', 'zh-cn': '（{where}）' },
   parens: { en: ' ({list})', 'zh-cn': '（{list}）' },
 } satisfies Record<string, Msg>;
 
@@ -53,8 +56,10 @@ export function fileText(r: CheckedFile, locale: Locale): string {
   });
   const locWidth = Math.max(0, ...shown.map(f => loc(f).length));
   const codeWidth = Math.max(0, ...shown.map(f => f.code.length));
+  const where = new Map(r.imported ? r.findings.map((f, i) => [f, r.imported!.sources[i]] as const) : []);
   const line = (f: Finding, message: string) =>
-    `${loc(f).padEnd(locWidth)}  ${severityWord(f).padEnd(7)}  ${f.code.padEnd(codeWidth)}  ${message}`;
+    `${loc(f).padEnd(locWidth)}  ${severityWord(f).padEnd(7)}  ${f.code.padEnd(codeWidth)}  ${message}` +
+    (where.get(f) ? fmt(M.source, locale, { where: where.get(f)! }) : '');
   const lines: string[] = [];
   for (const f of shown) {
     lines.push(line(f, f.message.replace(/\s*[\r\n]+\s*/g, ' ')));
@@ -65,17 +70,19 @@ export function fileText(r: CheckedFile, locale: Locale): string {
       lines.push(line(rest[0], fmt(M.more, locale, { n: rest.length, s: rest.length === 1 ? '' : 's', code: f.code, last })));
     }
   }
-  return [...lines, `${r.path}  ${summary(r, locale)}`].join('\n') + '\n';
+  const notes = (r.imported?.notes ?? []).map(n => `  ${n}`);
+  return [...lines, `${r.path}  ${summary(r, locale)}`, ...notes].join('\n') + '\n';
 }
 
 function summary(r: CheckedFile, locale: Locale): string {
   const t = tally(r.findings);
   const parts: string[] = [];
   if (r.fixed) parts.push(count(M.fixed, r.fixed, locale));
+  if (r.imported) parts.push(fmt(r.fixed === 0 ? M.notRewritten : M.imported, locale, { from: r.imported.from.toUpperCase() }));
   const counts = (['error', 'warning', 'note'] as const).filter(w => t[w]).map(w => count(M[w], t[w], locale));
   parts.push(counts.length ? counts.join(fmt(M.sep, locale)) : fmt(M.ok, locale));
   const fixable = r.findings.filter(f => f.fixes.some(x => x.preferred)).length;
-  if (fixable) parts.push(count(M.fixable, fixable, locale));
+  if (fixable && !r.imported) parts.push(count(M.fixable, fixable, locale));
   parts.push(fmt(M.template, locale, { generation: r.template }));
   if (r.reports > 1) parts.push(count(M.reports, r.reports, locale));
   return parts.join(' · ');

@@ -3,11 +3,11 @@
 // files go out one at a time to whichever worker is free, and the results come back in
 // input order.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkFile, outcomeOf, type CheckSettings, type Outcome } from './check';
+import { checkFile, outcomeOf, type CheckInput, type CheckSettings, type Outcome } from './check';
 
 const TAG = 'nianbao-check-worker';
 
-interface Task { index: number; path: string; named: boolean }
+interface Task extends CheckInput { index: number }
 interface Done { index: number; outcome: Outcome }
 
 /** Whether this thread was started by checkInWorkers. */
@@ -19,7 +19,7 @@ export function isCheckWorker(): boolean {
 export function serveChecks(): void {
   const settings = (workerData as { settings: CheckSettings }).settings;
   parentPort!.on('message', (t: Task) => {
-    parentPort!.postMessage({ index: t.index, outcome: outcomeOf(checkFile(t.path, settings, t.named), settings) } satisfies Done);
+    parentPort!.postMessage({ index: t.index, outcome: outcomeOf(checkFile(t.path, settings, t.named, t.imported), settings) } satisfies Done);
   });
 }
 
@@ -31,11 +31,11 @@ const IN_FLIGHT = 2;
  * order, as soon as all earlier ones are in. A worker that dies has its files checked here.
  */
 export function checkInWorkers(
-  script: string, count: number, files: { path: string; named: boolean }[],
+  script: string, count: number, files: CheckInput[],
   settings: CheckSettings, emit: (o: Outcome) => void,
 ): Promise<void> {
   const results: (Outcome | undefined)[] = new Array(files.length);
-  const here = (i: number) => outcomeOf(checkFile(files[i].path, settings, files[i].named), settings);
+  const here = (i: number) => outcomeOf(checkFile(files[i].path, settings, files[i].named, files[i].imported), settings);
   let handedOut = 0, emitted = 0;
   const flush = () => {
     while (emitted < files.length && results[emitted]) {

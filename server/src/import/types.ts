@@ -4,7 +4,7 @@
 
 /** Where a piece of the imported text came from in the source file. */
 export type SourcePosition =
-  | { kind: 'pdf'; page: number; x: number; y: number }
+  | { kind: 'pdf'; page: number; x: number; y: number; table?: number; row?: number } // x, y: points from the page's top left; table and row 1-based
   | { kind: 'table'; table: number; row: number; cell: number }   // Word or web-page table, 1-based
   | { kind: 'paragraph'; paragraph: number }                      // Word or web-page paragraph, 1-based
   | { kind: 'sheet'; sheet: string; cell: string }                // spreadsheet cell, A1 notation
@@ -34,7 +34,16 @@ export interface ImportResult {
 
 /** A file that cannot be imported: the message says why and what to do (exit 2 in the CLI). */
 export class ImportError extends Error {
+  override name = 'ImportError';
   constructor(readonly text: Message) { super(text.en); }
+  /**
+   * Each importer is its own bundle with its own copy of this class: `instanceof` goes by
+   * the error's name and message, so an ImportError thrown in any bundle is one here.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    const e = value as ImportError | null;
+    return typeof e === 'object' && e !== null && e.name === 'ImportError' && typeof e.text?.en === 'string' && typeof e.text['zh-cn'] === 'string';
+  }
 }
 
 export type Importer = (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;

@@ -1,6 +1,22 @@
 // Browser entry point: the server runs in a web worker and talks over postMessage.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from './server';
+import type { Importer } from '../import';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-startServer(createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope)));
+const scope = self as unknown as DedicatedWorkerGlobalScope & { nianbaoImporter?: { importer: Importer } };
+
+/** An importer that runs in a browser: its web bundle (dist/web/import/<module>.js, an iife) loaded into this worker. */
+const loaded = new Map<string, Importer>();
+const loadImporter = (module: string): Importer => {
+  let importer = loaded.get(module);
+  if (!importer) {
+    delete scope.nianbaoImporter;
+    scope.importScripts(new URL(`import/${module}.js`, scope.location.href).href);
+    importer = (scope.nianbaoImporter as { importer?: Importer } | undefined)?.importer;
+    if (!importer) throw new Error(`importer ${module} did not load`);
+    loaded.set(module, importer);
+  }
+  return importer;
+};
+
+startServer(createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope)), { loadImporter, browser: true });

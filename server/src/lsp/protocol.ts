@@ -36,6 +36,16 @@ export interface RollupResponse {
   reason?: string;
 }
 
+/**
+ * Client → server request: import a file (PDF …) as report text. The bytes travel with the
+ * request (base64): the server may run where files cannot be read (the web), and the
+ * importers run in the server, never in the client.
+ */
+export const IMPORT_REQUEST = 'nianbao/import';
+export interface ImportParams { fileName: string; base64: string }
+/** ok: the report text, how the file was read and the notes (in the UI language); otherwise why it could not be. */
+export interface ImportResponse { ok: boolean; text?: string; encoding?: string; notes?: string[]; reason?: string }
+
 /** workspace/executeCommand commands the server implements (it applies edits via workspace/applyEdit). */
 export const COMMANDS = {
   /** args: [uri] — recompute every total in the document. */

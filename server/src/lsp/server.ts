@@ -12,7 +12,7 @@ import {
 import { fmt, list, type Msg } from '../engine/i18n';
 import { readSettings, type Settings } from '../settings';
 import {
-  COMMANDS, CONFIG_SECTION, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, type RollupParams, type RollupResponse, STATUS_NOTIFICATION, SUMMARY_REQUEST,
+  COMMANDS, CONFIG_SECTION, IMPORT_REQUEST, type ImportParams, type ImportResponse, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, type RollupParams, type RollupResponse, STATUS_NOTIFICATION, SUMMARY_REQUEST,
   type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
 } from './protocol';
 import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
@@ -20,6 +20,7 @@ import { statusOf, summaryOf } from './status';
 import { markdownTableEdit, snippetFor } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, type FolderReader } from './peers';
+import { importFile, ImportError, type LoadImporter } from '../import';
 
 /** How much longer than the debounce the other open reports wait to be checked again after a change in one. */
 const PEER_PAUSE_MS = 300;
@@ -53,6 +54,10 @@ const isPosition = (p: unknown): p is Position =>
 export interface ServerHost {
   /** Reads the folder beside a file:// document (node); without it only open documents are peers. */
   folder?: FolderReader;
+  /** Loads an importer module (node: its bundle beside the server; browser: its web bundle). */
+  loadImporter?: LoadImporter;
+  /** In a browser, formats whose importer needs the desktop are refused with a message. */
+  browser?: boolean;
 }
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
@@ -299,5 +304,26 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return rollup(params.reports.map(r => ({ path: String(r.path), doc: new ReportDocument(String(r.text)) })), locale);
   }));
 
+  connection.onRequest(IMPORT_REQUEST, async (params: ImportParams): Promise<ImportResponse> => {
+    if (!params || typeof params.base64 !== 'string' || typeof params.fileName !== 'string') return { ok: false, reason: 'bad request' };
+    try {
+      if (!host.loadImporter) throw new ImportError({ en: 'this server cannot import files', 'zh-cn': '此服务器无法导入文件' });
+      const r = await importFile(fromBase64(params.base64), params.fileName, { load: host.loadImporter, browser: host.browser });
+      return { ok: true, text: r.text, encoding: r.encoding, notes: r.notes.map(n => n[locale]) };
+    } catch (e) {
+      if (e instanceof ImportError) return { ok: false, reason: e.text[locale] };
+      connection.console.error(`nianbao: import of ${params.fileName} failed: ${String((e as Error)?.stack ?? e)}`);
+      return { ok: false, reason: String((e as Error)?.message ?? e) };
+    }
+  });
+
   connection.listen();
+}
+
+/** Base64 → bytes, in Node and in a browser worker alike. */
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
 }

@@ -1,0 +1,15 @@
+// Loading importer bundles in Node (CLI, language server, tests): dist/import/<module>.js,
+// found beside the running bundle or a few folders up (tests run from dist/test/<suite>).
+// A plain require at run time, so the heavy libraries are read only when a file needs them.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Importer } from './types';
+
+export function loadBundled(module: string): Importer {
+  if (!/^[a-z0-9-]+$/.test(module)) throw new Error(`bad importer module name '${module}'`);
+  for (let dir = __dirname, up = 0; up < 4; up++, dir = path.dirname(dir)) {
+    const file = path.join(dir, 'import', `${module}.js`);
+    if (existsSync(file)) return (require(file) as { importer: Importer }).importer;
+  }
+  throw new Error(`importer bundle import/${module}.js not found near ${__dirname} (build with node esbuild.mjs)`);
+}

@@ -1,0 +1,65 @@
+// 年报：导入 PDF/Word/网页/表格… in a real VS Code: a published PDF in the workspace opens
+// as a new, unsaved nianbao document named after it, whose diagnostics are the engine's
+// findings on the same report as text; the import's notes come with it; nothing is
+// written beside the PDF until the user saves. The contributed defaults are in effect.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ReportDocument, check } from '../../server/src/engine';
+import type { NianbaoApi } from '../../client/src/core';
+import type { ImportedDocument } from '../../client/src/import';
+import { activeExtension, LANGUAGE_ID, openReport, waitForDiagnostics } from './util';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' && d.code ? d.code.value : d.code ?? '');
+
+describe('import a published report', function () {
+  this.timeout(90_000);
+  let api: NianbaoApi;
+  let folder: vscode.Uri;
+
+  before(async () => {
+    await openReport('000');
+    api = (await activeExtension()).exports as NianbaoApi;
+    await api.ready;
+    folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.env.NIANBAO_TEST_WORKSPACE!);
+  });
+
+  it('a PDF opens as an unsaved nianbao document beside it, with the findings of the report as text', async () => {
+    const pdf = vscode.Uri.joinPath(folder, '洪泽区2023年报.pdf');
+    await vscode.workspace.fs.writeFile(pdf, fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'import', '02_hongze_district_2023.pdf')));
+    const imported = await vscode.commands.executeCommand<ImportedDocument | undefined>(api.commands.importFile, pdf);
+    assert.ok(imported, 'the command imported nothing');
+    const doc = imported.document;
+    assert.strictEqual(doc.languageId, LANGUAGE_ID);
+    assert.strictEqual(doc.uri.scheme, 'untitled');
+    assert.strictEqual(doc.uri.path, vscode.Uri.joinPath(folder, '洪泽区2023年报.md').path);
+    assert.ok(!fs.existsSync(vscode.Uri.joinPath(folder, '洪泽区2023年报.md').fsPath), 'nothing is written before the user saves');
+    assert.strictEqual(imported.encoding, 'pdf');
+    assert.ok(imported.notes.length > 0);
+
+    const expected = check(new ReportDocument(fs.readFileSync(path.join(ROOT, 'samples', '02_hongze_district_2023_pdflayout.txt'), 'utf8')), { locale: 'en' });
+    const want = expected.map(f => f.code).sort();
+    const got = await waitForDiagnostics(doc.uri, ds => ds.map(codeOf).sort().join() === want.join(), 30_000)
+      .catch(() => vscode.languages.getDiagnostics(doc.uri));
+    assert.deepStrictEqual(got.map(codeOf).sort(), want);
+    assert.strictEqual(got.filter(d => codeOf(d) === 'review-total').length, 2);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a scanned PDF is refused with its reason, and no document opens', async () => {
+    const scanned = vscode.Uri.joinPath(folder, 'scanned.pdf');
+    await vscode.workspace.fs.writeFile(scanned, fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'import', 'scanned.pdf')));
+    const before = vscode.workspace.textDocuments.length;
+    const imported = await vscode.commands.executeCommand<ImportedDocument | undefined>(api.commands.importFile, scanned);
+    assert.strictEqual(imported, undefined);
+    assert.strictEqual(vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'untitled' && d.uri.path.endsWith('scanned.md')).length, 0);
+    assert.ok(vscode.workspace.textDocuments.length <= before + 1);
+  });
+
+  it('contributes files.autoGuessEncoding for nianbao documents', () => {
+    const value = vscode.workspace.getConfiguration('files', { languageId: LANGUAGE_ID }).get<boolean>('autoGuessEncoding');
+    assert.strictEqual(value, true);
+  });
+});
