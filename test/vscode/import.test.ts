@@ -1,4 +1,4 @@
-// 年报：导入 PDF/Word/网页/表格… in a real VS Code: a published PDF in the workspace opens
+// 年报：导入 PDF/Word/网页/表格… in a real VS Code: a published PDF (or a Word file) in the workspace opens
 // as a new, unsaved nianbao document named after it, whose diagnostics are the engine's
 // findings on the same report as text; the import's notes come with it; nothing is
 // written beside the PDF until the user saves. The contributed defaults are in effect.
@@ -45,6 +45,24 @@ describe('import a published report', function () {
       .catch(() => vscode.languages.getDiagnostics(doc.uri));
     assert.deepStrictEqual(got.map(codeOf).sort(), want);
     assert.strictEqual(got.filter(d => codeOf(d) === 'review-total').length, 2);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a Word file opens the same way, with the findings of the report it was written from', async () => {
+    const docx = vscode.Uri.joinPath(folder, '漳平2020年报.docx');
+    await vscode.workspace.fs.writeFile(docx, fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'import', 'zhangping-2020.docx')));
+    const imported = await vscode.commands.executeCommand<ImportedDocument | undefined>(api.commands.importFile, docx);
+    assert.ok(imported, 'the command imported nothing');
+    const doc = imported.document;
+    assert.strictEqual(doc.languageId, LANGUAGE_ID);
+    assert.strictEqual(imported.encoding, 'docx');
+
+    const expected = check(new ReportDocument(fs.readFileSync(path.join(ROOT, 'samples', '002_e246dbc8ebcc4636.txt'), 'utf8')), { locale: 'en' });
+    const want = expected.map(f => f.code).sort();
+    const got = await waitForDiagnostics(doc.uri, ds => ds.map(codeOf).sort().join() === want.join(), 30_000)
+      .catch(() => vscode.languages.getDiagnostics(doc.uri));
+    assert.deepStrictEqual(got.map(codeOf).sort(), want);
+    assert.strictEqual(got.filter(d => codeOf(d) === 'results-total').length, 2);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

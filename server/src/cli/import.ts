@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { localeOf, type Finding, type Locale } from '../engine';
-import { FORMATS, TEXT_EXTENSIONS, describeSource, importFile, isImportable, sourceAt, ImportError, type ImportResult } from '../import';
+import { looksImported, TEXT_EXTENSIONS, describeSource, importFile, isImportable, sourceAt, ImportError, type ImportResult } from '../import';
 import { loadBundled } from '../import/load';
 import { InputError } from './io';
 import type { Io } from './run';
@@ -20,15 +20,14 @@ export interface Imported { text: string; encoding: string; notes: string[]; pro
  * and an importer reads such text. UTF-8 report text is read as it always was.
  */
 export function needsImport(file: string): boolean {
-  const head = new Uint8Array(1024);
+  const head = new Uint8Array(4096);
   let n = 0;
   try {
     const fd = openSync(file, 'r');
     try { n = readSync(fd, head, 0, head.length, 0); } finally { closeSync(fd); }
   } catch { return isImportable(file); }
-  if (FORMATS.some(f => f.sniff?.(head.subarray(0, n)))) return true;
-  if (!isImportable(file)) return false;
-  if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) return true;
+  if (looksImported(head.subarray(0, n))) return true;
+  if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) return isImportable(file);
   try { return !isUtf8(readFileSync(file)); } catch { return false; }
 }
 

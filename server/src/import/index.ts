@@ -7,6 +7,7 @@
 // To add a format: write server/src/import/<module>.ts exporting `importer`, add one line
 // to FORMATS. esbuild.mjs builds a bundle for every module exporting `importer`, and a
 // browser bundle (dist/web/import/<module>.js) for the lines with `browser: true`.
+import { isDocx, isHtml, isMhtml, isXlsx, isZip } from './sniff';
 import { ImportError, type ImportResult, type Importer, type Message } from './types';
 
 export * from './types';
@@ -17,8 +18,8 @@ export interface Format {
   label: string;
   /** File name endings, lower case with the dot. */
   extensions: string[];
-  /** Whether the file's first bytes are this format (a PDF named .txt is still a PDF). */
-  sniff?: (head: Uint8Array) => boolean;
+  /** Whether the file's bytes are this format (a PDF named .txt is still a PDF). */
+  sniff?: (bytes: Uint8Array) => boolean;
   /** The importer module: server/src/import/<module>.ts, bundled as dist/import/<module>.js. */
   module: string;
   /** Whether the importer runs in a browser (the web extension); else it needs the desktop. */
@@ -29,14 +30,23 @@ const ascii = (head: Uint8Array, at = 0, n = 16) => String.fromCharCode(...head.
 /** The first bytes are `magic` (after any of the leading bytes a format allows). */
 export const startsWith = (magic: string) => (head: Uint8Array) => ascii(head, 0, magic.length) === magic;
 
+/** Report text the engine reads as it is (when it is UTF-8; else the text importer decodes it). */
+export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.nianbao'];
+
 export const FORMATS: readonly Format[] = [
   { label: 'PDF', extensions: ['.pdf'], sniff: head => ascii(head, 0, 1024).includes('%PDF-'), module: 'pdf', browser: false },
+  { label: 'Word', extensions: ['.docx'], sniff: isDocx, module: 'docx', browser: true },
+  { label: 'Excel', extensions: ['.xlsx'], sniff: isXlsx, module: 'xlsx', browser: true },
+  { label: 'HTML', extensions: ['.html', '.htm', '.mhtml', '.mht'], sniff: b => isHtml(b) || isMhtml(b), module: 'html', browser: true },
+  // Text that is not UTF-8 (GBK, GB18030, UTF-16): recognised by elimination, so no sniff.
+  { label: 'GBK/UTF-16 text', extensions: [...TEXT_EXTENSIONS], module: 'text', browser: true },
 ];
 
-/** Report text the engine reads as it is. */
-export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.nianbao'];
-/** Files that are imported first. */
-export const IMPORT_EXTENSIONS: readonly string[] = [...new Set(FORMATS.flatMap(f => f.extensions))];
+/** Whether the first bytes of a file (a few KB) say it is a format to import rather than text. */
+export const looksImported = (head: Uint8Array) => isZip(head) || FORMATS.some(f => f.sniff?.(head));
+
+/** Files that are imported first (text files only when they are not UTF-8). */
+export const IMPORT_EXTENSIONS: readonly string[] = [...new Set(FORMATS.flatMap(f => f.extensions))].filter(e => !TEXT_EXTENSIONS.includes(e));
 /** Every file a folder given to `check` includes. */
 export const REPORT_EXTENSIONS: readonly string[] = [...new Set([...TEXT_EXTENSIONS, ...IMPORT_EXTENSIONS])];
 
@@ -47,9 +57,8 @@ export const isImportable = (fileName: string) => IMPORT_EXTENSIONS.includes(ext
 
 /** The format of a file: the one its bytes say (its extension decides between look-alikes such as zip files), else UTF-8 text, else by its extension. */
 export function formatOf(bytes: Uint8Array, fileName: string): Format | 'utf-8' | undefined {
-  const head = bytes.subarray(0, 1024);
   const ext = extensionOf(fileName);
-  const sniffed = FORMATS.filter(f => f.sniff?.(head));
+  const sniffed = FORMATS.filter(f => f.sniff?.(bytes));
   if (sniffed.length) return sniffed.find(f => f.extensions.includes(ext)) ?? sniffed[0];
   if (isUtf8Text(bytes)) return 'utf-8';
   return FORMATS.find(f => f.extensions.includes(ext));

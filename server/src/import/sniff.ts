@@ -8,7 +8,7 @@ const ascii = (bytes: Uint8Array, n: number) => {
   return s;
 };
 
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Whether a zip names a part: the names are in its local headers and central directory, uncompressed. */
 function zipHolds(bytes: Uint8Array, part: string): boolean {
