@@ -129,13 +129,13 @@ describe('nianbao check --format text', () => {
 
 
 describe('nianbao check: bad input', () => {
-  it('reports a file that is not UTF-8, still checks the others, and exits 2', async () => {
+  it('reports a file whose character set cannot be told, still checks the others, and exits 2', async () => {
     const bad = path.join(tmp, 'gbk.txt');
     writeFileSync(bad, Buffer.from([0xc4, 0xea, 0xb1, 0xa8, 0x0a, 0xff, 0xfe])); // 年报 in GBK, then junk
     const good = path.join(SAMPLES, sampleByPrefix('002'));
     const r = await cli(['check', '--format', 'json', '--locale', 'en', bad, good]);
     assert.equal(r.code, 2);
-    assert.match(r.err, /gbk\.txt: not UTF-8 text/);
+    assert.match(r.err, /gbk\.txt: The character set of this file cannot be told/);
     assert.deepEqual(files(r.out).map(f => f.path), [good]);
   });
 
