@@ -74,8 +74,8 @@ function mayMoveCells(t: Table, fix: Fix): boolean {
 }
 
 /**
- * A table read without doubt: every template row present with its template's columns, and
- * nothing left unplaced. Filling a cell of it leaves every row as full as it was, so no
+ * A table read without doubt: every template row present with its template's columns, no
+ * row read with doubt (model.ts Doubt), and nothing left unplaced. Filling a cell of it leaves every row as full as it was, so no
  * cell can move.
  */
 const regularity = new WeakMap<Table, boolean>();
@@ -83,7 +83,7 @@ function regular(t: Table): boolean {
   let r = regularity.get(t);
   if (r === undefined) {
     const decl = rowsOf(tableDecl(t.generation, t.id));
-    r = !t.unplaced.length && Object.keys(t.rows).length === decl.size && Object.values(t.rows).every(row => row.cellCount === decl.get(row.id)?.columns.length);
+    r = !t.unplaced.length && Object.keys(t.rows).length === decl.size && Object.values(t.rows).every(row => !row.doubt && row.cellCount === decl.get(row.id)?.columns.length);
     regularity.set(t, r);
   }
   return r;
