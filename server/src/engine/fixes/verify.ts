@@ -63,10 +63,11 @@ function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
 /**
  * Whether a cell fix could change how the table reads: one that writes a number where none
  * was (a blank, or text), in a table placed by counting or read with doubt, since whether a
- * row is full decides where the next cells go. A number written over a number reads alike.
+ * row is full decides where the next cells go, or in layout text, where a number's place on
+ * the line decides its column. A number written over a number reads alike.
  */
 function mayMoveCells(t: Table, fix: Fix): boolean {
-  if (!placedByPosition(t) && regular(t)) return false;
+  if (!placedByPosition(t) && t.encoding !== 'layout' && regular(t)) return false;
   for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
     if (c.kind !== 'number' && fix.edits.some(e => sameRange(e.range, c.range))) return true;
   }
