@@ -16,8 +16,8 @@ export interface Grid {
   align: Align;
   /** Where each column stands, in the measure and alignment chosen. */
   anchors: number[];
-  /** How far a number may stand from its column's anchor and still be read as under it. */
-  tolerance: number;
+  /** Per column: how far a number may stand from its anchor and still be read as under it. */
+  tolerance: number[];
 }
 
 export interface Assignment {
@@ -44,8 +44,8 @@ const norm = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * Header items that name one column: a column's label, or a piece of it (pdftotext breaks a
- * header cell over lines: 商业企 / 业). A piece that fits several columns (表四's 维持 under
- * each of its three groups) names them in turn when one line holds it as often.
+ * header cell over lines: 商业企 / 业). A piece that fits several columns (表四's 结果维持
+ * under each of its three groups) names them in turn when it stands as often as they are.
  */
 export function headerEvidence(headers: readonly Item[], labels: readonly string[]): { item: Item; column: number }[] {
   const names = labels.map(norm);
@@ -55,18 +55,15 @@ export function headerEvidence(headers: readonly Item[], labels: readonly string
     if (h.col < 0) continue;
     const t = norm(h.text);
     if (!t) continue;
-    const fits = names.flatMap((n, j) => (n === t || (t.length >= 2 || n.length <= 3) && (n.startsWith(t) || n.endsWith(t)) ? [j] : []));
+    const fits = names.flatMap((n, j) => (n.startsWith(t) || n.endsWith(t) ? [j] : []));
     if (fits.length === 1) out.push({ item: h, column: fits[0] });
-    else if (fits.length > 1) {
-      const key = `${h.line}|${t}`;
-      several.set(key, [...(several.get(key) ?? []), h]);
-    }
+    else if (fits.length > 1) several.set(t, [...(several.get(t) ?? []), h]);
   }
-  for (const [key, items] of several) {
-    const t = key.slice(key.indexOf('|') + 1);
-    const fits = names.flatMap((n, j) => (n === t || n.startsWith(t) || n.endsWith(t) ? [j] : []));
+  // A piece several columns share names them left to right when it stands as often as they are.
+  for (const [t, items] of several) {
+    const fits = names.flatMap((n, j) => (n.startsWith(t) || n.endsWith(t) ? [j] : []));
     if (items.length !== fits.length) continue;
-    items.sort((a, b) => a.start - b.start).forEach((item, k) => out.push({ item, column: fits[k] }));
+    items.sort((a, b) => a.col - b.col).forEach((item, k) => out.push({ item, column: fits[k] }));
   }
   return out;
 }
@@ -85,18 +82,17 @@ export function findGrid(n: number, full: readonly Item[][], headers: readonly {
     for (const align of ['start', 'center', 'end'] as const) {
       const byColumn: number[][] = Array.from({ length: n }, () => []);
       for (const e of evidence) byColumn[e.column].push(at(e.item, measure, align));
-      const known = byColumn.map(xs => (xs.length ? median(xs) : undefined));
-      const anchors = fillIn(known);
+      const anchors = fillIn(byColumn.map(xs => (xs.length ? median(xs) : undefined)));
       if (!anchors) continue;
       let dev = 0;
       for (const e of evidence) dev += Math.abs(at(e.item, measure, align) - anchors[e.column]);
       const spread = dev / evidence.length;
       // Ties go to the first tried: pdftotext's grid of characters, left-aligned numbers.
-      if (!best || spread < best.spread - 1e-9) {
-        const gaps = anchors.slice(1).map((x, j) => x - anchors[j]);
-        const narrowest = gaps.length ? Math.min(...gaps) : Infinity;
-        best = { measure, align, anchors, spread, tolerance: Math.min(Math.max(1.5, 2 * spread), narrowest * 0.45) };
-      }
+      if (best && spread >= best.spread - 1e-9) continue;
+      // Each column as loose as its own evidence is (pdftotext moves a number a few places
+      // with its width), and never less than a place and a half.
+      const tolerance = byColumn.map((xs, j) => Math.max(1.5, 1 + Math.max(0, ...xs.map(x => Math.abs(x - anchors[j])))));
+      best = { measure, align, anchors, spread, tolerance };
     }
   }
   return best && { measure: best.measure, align: best.align, anchors: best.anchors, tolerance: best.tolerance };
@@ -151,10 +147,11 @@ export function assign(grid: Grid, values: readonly Item[]): Assignment {
   const taken = new Set(slots);
   for (let i = 0; i < k; i++) {
     const d = Math.abs(pos[i] - grid.anchors[slots[i]]);
-    if (d > grid.tolerance) return { slots, doubt: { reason: 'columns-unclear', item: values[i] } };
+    if (d > grid.tolerance[slots[i]]) return { slots, doubt: { reason: 'columns-unclear', item: values[i] } };
+    // As near (within a place) to a column left blank: which of the two it is under is a guess.
     for (const j of [slots[i] - 1, slots[i] + 1]) {
       if (j < 0 || j >= n || taken.has(j)) continue;
-      if (Math.abs(pos[i] - grid.anchors[j]) <= d + grid.tolerance) return { slots, doubt: { reason: 'columns-unclear', item: values[i] } };
+      if (Math.abs(pos[i] - grid.anchors[j]) < d + 1) return { slots, doubt: { reason: 'columns-unclear', item: values[i] } };
     }
   }
   if (slots[k - 1] === k - 1) return { slots, doubt: { reason: 'trailing-blanks' } };

@@ -30,6 +30,8 @@ export interface Item {
   col: number;
   /** The length of the item's line (where a blank after the last cell may stand). */
   lineEnd: number;
+  /** Pages (form feeds) before the item in its section. */
+  page: number;
 }
 
 /** What a token's text reads as, independent of where it stands (memoized by text). */
@@ -83,9 +85,10 @@ const BLANK: Reading = { kind: 'blank' };
 /** Items of lines [from, to) of a section; `lineOf(i)` gives the absolute line of lexed line i. */
 export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
   const items: Item[] = [];
-  let para = 0;
+  let para = 0, page = 0;
   for (let i = 0; i < lexed.length; i++) {
     const lx = lexed[i];
+    if (lx.feed) page++;
     if (lx.blank) { para++; continue; }
     if (lx.noise) continue;
     const alone = lx.tokens.length === 1;
@@ -98,18 +101,18 @@ export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
         const cut = t.start + g.head.length;
         items.push({
           kind: 'label', line: firstLine + i, start: t.start, end: cut, text: g.head, para, alone: false,
-          encoding: lx.encoding, reading: g.label.reading, labels: g.label.labels, glued: false, col: t.col ?? -1, lineEnd,
+          encoding: lx.encoding, reading: g.label.reading, labels: g.label.labels, glued: false, col: t.col ?? -1, lineEnd, page,
         });
         items.push({
           kind: 'value', line: firstLine + i, start: cut, end: t.end, text: t.text.slice(g.head.length), para, alone: false,
           encoding: lx.encoding, reading: g.digits.reading, labels: undefined, glued: true,
-          col: t.col === undefined ? -1 : t.col + displayWidth(g.head), lineEnd,
+          col: t.col === undefined ? -1 : t.col + displayWidth(g.head), lineEnd, page,
         });
         continue;
       }
       items.push({
         kind: r.kind, line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone,
-        encoding: lx.encoding, reading: r.reading, labels: r.labels, glued: false, col: t.col ?? -1, lineEnd,
+        encoding: lx.encoding, reading: r.reading, labels: r.labels, glued: false, col: t.col ?? -1, lineEnd, page,
       });
     }
   }

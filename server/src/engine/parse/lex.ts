@@ -24,6 +24,8 @@ export interface LexLine {
   noise: boolean;
   /** Layout text: the line's length (a blank after a row's last number stands before it). */
   length?: number;
+  /** The line starts a new page (a form feed): pdftotext may lay each page's columns out anew. */
+  feed?: boolean;
 }
 
 const SPACE = /[\s\u00a0\u3000\f]/;
@@ -73,8 +75,8 @@ export function lexLine(line: string): LexLine {
 
 function lexUncached(line: string): LexLine {
   // A tab alone is a blank cell (tab-prefixed encoding), not a blank line.
-  if (/^[ \u00a0\u3000\f\r\n\v]*$/.test(line)) return { blank: true, encoding: null, tokens: [], noise: false };
-  if (PAGE_NUMBER.test(line) || RULE.test(line)) return { blank: false, encoding: null, tokens: [], noise: true };
+  if (/^[ \u00a0\u3000\f\r\n\v]*$/.test(line)) return { blank: true, encoding: null, tokens: [], noise: false, feed: line.includes('\f') };
+  if (PAGE_NUMBER.test(line) || RULE.test(line)) return { blank: false, encoding: null, tokens: [], noise: true, feed: line.includes('\f') };
 
   let lead = 0;
   while (lead < line.length && line[lead] === '\f') lead++;
@@ -125,8 +127,9 @@ function lexUncached(line: string): LexLine {
   // by character, an editor by display column; parse/columns.ts finds which one lines up.
   let col = 0, at = 0;
   for (const t of nonEmpty) { col += displayWidth(line.slice(at, t.start)); at = t.start; t.col = col; }
-  if (nonEmpty.length === 1) return { blank: false, encoding: null, tokens: nonEmpty, noise: false, length: line.length };
-  return { blank: false, encoding: 'layout', tokens: nonEmpty, noise: false, length: line.length };
+  const feed = lead > 0;
+  if (nonEmpty.length === 1) return { blank: false, encoding: null, tokens: nonEmpty, noise: false, length: line.length, feed };
+  return { blank: false, encoding: 'layout', tokens: nonEmpty, noise: false, length: line.length, feed };
 }
 
 /** "3 0 1" written with single spaces is three numbers. */

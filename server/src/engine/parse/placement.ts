@@ -54,7 +54,8 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const rowInfo = rowsOf(decl);
   const { order, indexOf } = orderOf(decl);
   const builds = new Map<string, RowBuild>();
-  const grids = new Map<readonly ColumnDecl[], Grid | undefined>();
+  const grids = new Map<string, { grid?: Grid; borrowed: boolean }>();
+  let isLayout: boolean | undefined;
   const unplaced: Unplaced[] = [];
   let current: RowBuild | undefined;
   let block: string | undefined;
@@ -266,11 +267,15 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     const values = b.items.filter(isValue);
     const n = columns.length;
     if (!values.length || values.length >= n || values.some(v => v.line !== values[0].line || v.col < 0)) return undefined;
+    // On a layout line, or alone on its line in a table written in layout lines (a row
+    // label broken over lines puts its numbers on a line of their own).
     const onLayoutLine = values[0].encoding === 'layout' || (b.label?.item.line === values[0].line && b.label.item.encoding === 'layout');
-    if (!onLayoutLine) return undefined;
-    const grid = gridOf(columns);
+    if (!onLayoutLine && !(values.length === 1 && layoutTable())) return undefined;
+    const { grid, borrowed } = gridOf(columns, values[0].page);
     if (!grid) return { cells: values, doubt: { reason: 'columns-unclear' } };
-    const { slots, doubt } = assign(grid, values);
+    const assigned = assign(grid, values);
+    const { slots } = assigned;
+    const doubt = assigned.doubt ?? (borrowed ? { reason: 'columns-unclear' as const } : undefined);
     const label = b.label?.item;
     const cells: Item[] = [];
     for (let j = 0, i = 0; j < n; j++) {
@@ -282,18 +287,42 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     return { cells, doubt: doubt && { reason: doubt.reason, ...(at ? { range: range(at.line, at.start, at.end) } : {}) } };
   }
 
-  /** Where the columns of a block stand: its full rows on one line, and its header cells. */
-  function gridOf(columns: readonly ColumnDecl[]): Grid | undefined {
-    if (grids.has(columns)) return grids.get(columns);
+  /** Whether the table's numbers stand mostly in layout lines (not bare paragraphs, corpus 03). */
+  function layoutTable(): boolean {
+    if (isLayout === undefined) {
+      let inLayout = 0, alone = 0;
+      for (const i of items) if (i.kind === 'value') { if (i.encoding === 'layout') inLayout++; else if (i.encoding === null) alone++; }
+      isLayout = inLayout > alone;
+    }
+    return isLayout;
+  }
+
+  /**
+   * Where the columns of a block stand on a page: its full rows on one line there, and its
+   * header cells (pdftotext lays each page out anew: corpus 01's 表三 moves on its second
+   * page). A page without such evidence borrows the table's, with doubt.
+   */
+  function gridOf(columns: readonly ColumnDecl[], page: number): { grid?: Grid; borrowed: boolean } {
+    const key = `${columns.map(c => c.id).join('|')}@${page}`;
+    let hit = grids.get(key);
+    if (!hit) {
+      const own = findGrid(columns.length, fullRows(columns, page), headerEvidence(headers.filter(h => h.page === page), columns.map(c => c.label)));
+      hit = own ? { grid: own, borrowed: false } : { grid: findGrid(columns.length, fullRows(columns), headerEvidence(headers, columns.map(c => c.label))), borrowed: true };
+      grids.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** A block's rows that have every cell on one line (on one page, if given). */
+  function fullRows(columns: readonly ColumnDecl[], page?: number): Item[][] {
     const full: Item[][] = [];
     for (const b of builds.values()) {
       if (rowInfo.get(b.id)!.columns !== columns) continue;
       const values = b.items.filter(isValue);
-      if (values.length === columns.length && values.every(v => v.line === values[0].line && v.col >= 0)) full.push(values);
+      if (values.length !== columns.length || values.some(v => v.line !== values[0].line || v.col < 0)) continue;
+      if (page === undefined || values[0].page === page) full.push(values);
     }
-    const grid = findGrid(columns.length, full, headerEvidence(headers, columns.map(c => c.label)));
-    grids.set(columns, grid);
-    return grid;
+    return full;
   }
 }
 

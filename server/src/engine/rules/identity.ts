@@ -95,9 +95,16 @@ function doubtFinding(ctx: RuleContext, t: Table, i: Identity, e: { lhs: number;
   };
 }
 
+/** What every arithmetic rule's documentation says of rows read with doubt. */
+const DOUBT_DOC: Msg = {
+  en: ' Where a row the identity reads was read with doubt (fewer or more cells than columns, digits run together that split several ways, numbers placed by counting, layout text where a number stands between columns or the last cells are blank), a mismatch may come from the reading, not the report: it is reported as a warning that names the row and why, and its fix is never applied unattended.',
+  'zh-cn': '若该关系所涉及的某行读取存在疑问（单元格多于或少于列数、连写数字有多种拆分、数字按顺序计数放置、版式文本中有数字位于两列之间或末尾单元格为空），不相等可能来自文本的读取而非报告本身：此时以警告报告，指明该行及原因，其修复不会被自动应用。',
+};
+
 export function identityRule(code: string, severity: Severity, doc: Msg): Rule {
   return {
-    code, severity, doc,
+    code, severity,
+    doc: { en: doc.en + DOUBT_DOC.en, 'zh-cn': doc['zh-cn'] + DOUBT_DOC['zh-cn'] },
     checkTable(ctx, t) {
       const out: Finding[] = [];
       const v = valuesOf(t);
