@@ -8,7 +8,8 @@
 // lines; a page number and a form feed fall inside a long table.
 // Two measures of the grid: 'chars', pdftotext's own (a CJK character takes one place), and
 // 'display', text aligned for a monospace editor (a CJK character takes two columns).
-import { ReportDocument, type Table } from '../server/src/engine';
+import { ReportDocument, type Encoding, type Table } from '../server/src/engine';
+import { encode } from '../server/src/engine/render/encode';
 import { layoutOf, type LayoutCell } from '../server/src/engine/render/layout';
 import { displayWidth } from '../server/src/engine/render/width';
 import { tableDecl } from '../server/src/engine/templates';
@@ -99,10 +100,11 @@ export function renderTableLayout(t: Table, measure: GridMeasure, page = 4): str
 }
 
 /**
- * The sample with each of its tables replaced by its layout rendering. The cells rendered
- * are the ones the engine reads from the sample (what its golden test holds).
+ * The sample with each of its tables replaced by its rendering in an encoding: layout as
+ * pdftotext lays it out (on its grid of characters), the others as the engine writes them.
+ * The cells rendered are the ones the engine reads from the sample (what its golden test holds).
  */
-export function renderLayoutReport(text: string, measure: GridMeasure): Rendered {
+export function renderReport(text: string, encoding: Encoding | GridMeasure): Rendered {
   const doc = new ReportDocument(text);
   const lines = text.split(/\r\n|\r|\n/);
   const report = doc.model.reports[0];
@@ -110,7 +112,14 @@ export function renderLayoutReport(text: string, measure: GridMeasure): Rendered
   let blanks = 0, cells = 0;
   for (const t of tables) {
     for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) { cells++; if (c.kind === 'blank') blanks++; }
-    lines.splice(t.range.start.line, t.range.end.line - t.range.start.line + 1, '', ...renderTableLayout(t, measure), '');
+    const written = (row: string, column: string) => t.rows[row]?.cells[column]?.text ?? '';
+    const body = encoding === 'chars' || encoding === 'display' || encoding === 'layout'
+      ? renderTableLayout(t, encoding === 'display' ? 'display' : 'chars')
+      : encode(layoutOf(t.generation, t.id), encoding, written).split('\n');
+    lines.splice(t.range.start.line, t.range.end.line - t.range.start.line + 1, '', ...body, '');
   }
   return { text: lines.join('\n'), blanks, cells };
 }
+
+/** The sample's tables as pdftotext -layout text. */
+export const renderLayoutReport = (text: string, measure: GridMeasure): Rendered => renderReport(text, measure);

@@ -56,6 +56,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const builds = new Map<string, RowBuild>();
   const grids = new Map<string, { grid?: Grid; borrowed: boolean }>();
   let isLayout: boolean | undefined;
+  let separatorPipes: number | undefined;
   const unplaced: Unplaced[] = [];
   let current: RowBuild | undefined;
   let block: string | undefined;
@@ -215,7 +216,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
       else cells = chooseCells(b.items, info.columns.length);
     }
     if (recovery?.kind === 'unsplit') doubt = { reason: 'split-refused', range: recovery.unsplit.range };
-    if (!doubt && b.counted) doubt = { reason: 'placed-by-counting' };
+    if (!doubt && (b.counted || bareParagraphs(cells))) doubt = { reason: 'placed-by-counting' };
     return { b, info, recovery, cells, doubt };
   });
   let filled = 0, extras = 0;
@@ -250,7 +251,8 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
         left.push({ kind: 'extra-cell', text: extra.text, range: range(extra.line, extra.start, extra.end), afterRow: b.id });
       }
       row.cellCount = cells.length + b.extraBlanks.length;
-      if (!row.doubt && cells.length < info.columns.length) row.doubt = { reason: 'too-few-cells' };
+      // A pipe-only line read as a blank cell may only have separated two rows: not a cell for certain.
+      if (!row.doubt && cells.filter(c => c.kind !== 'soft' || c.pipes !== separator()).length < info.columns.length) row.doubt = { reason: 'too-few-cells' };
       if (!row.doubt && cells.slice(info.columns.length).some(c => c.kind !== 'blank' && c.kind !== 'soft')) row.doubt = { reason: 'too-many-cells' };
       rows[b.id] = finishRow(row, b, cells);
     }
@@ -285,6 +287,30 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     }
     const at = doubt?.item;
     return { cells, doubt: doubt && { reason: doubt.reason, ...(at ? { range: range(at.line, at.start, at.end) } : {}) } };
+  }
+
+  /**
+   * How many pipes the table's row separators have: the most common pipe-only line. A
+   * blank read from a line like them may only have separated two rows; one unlike them
+   * (seed 003's `| ||` among `|` separators) is a blank cell.
+   */
+  function separator(): number {
+    if (separatorPipes === undefined) {
+      const counts = new Map<number, number>();
+      for (const i of items) if (i.kind === 'soft') counts.set(i.pipes, (counts.get(i.pipes) ?? 0) + 1);
+      separatorPipes = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+    }
+    return separatorPipes;
+  }
+
+  /**
+   * Numbers each alone in its paragraph (plain pdftotext, corpus 03): a row's cells are the
+   * next so many numbers, so a number lost before them moves them all.
+   */
+  function bareParagraphs(cells: readonly Item[]): boolean {
+    let bare = 0;
+    for (const c of cells) if (c.kind === 'value' && c.encoding === null && c.alone) bare++;
+    return bare >= 2 && !layoutTable();
   }
 
   /** Whether the table's numbers stand mostly in layout lines (not bare paragraphs, corpus 03). */
