@@ -32,8 +32,6 @@ export interface Item {
   lineEnd: number;
   /** Pages (form feeds) before the item in its section. */
   page: number;
-  /** A pipe-only line: how many pipes it has (0 for other items). */
-  pipes: number;
 }
 
 /** What a token's text reads as, independent of where it stands (memoized by text). */
@@ -103,18 +101,18 @@ export function itemize(lexed: readonly LexLine[], firstLine: number): Item[] {
         const cut = t.start + g.head.length;
         items.push({
           kind: 'label', line: firstLine + i, start: t.start, end: cut, text: g.head, para, alone: false,
-          encoding: lx.encoding, reading: g.label.reading, labels: g.label.labels, glued: false, col: t.col ?? -1, lineEnd, page, pipes: t.pipes ?? 0,
+          encoding: lx.encoding, reading: g.label.reading, labels: g.label.labels, glued: false, col: t.col ?? -1, lineEnd, page,
         });
         items.push({
           kind: 'value', line: firstLine + i, start: cut, end: t.end, text: t.text.slice(g.head.length), para, alone: false,
           encoding: lx.encoding, reading: g.digits.reading, labels: undefined, glued: true,
-          col: t.col === undefined ? -1 : t.col + displayWidth(g.head), lineEnd, page, pipes: 0,
+          col: t.col === undefined ? -1 : t.col + displayWidth(g.head), lineEnd, page,
         });
         continue;
       }
       items.push({
         kind: r.kind, line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone,
-        encoding: lx.encoding, reading: r.reading, labels: r.labels, glued: false, col: t.col ?? -1, lineEnd, page, pipes: t.pipes ?? 0,
+        encoding: lx.encoding, reading: r.reading, labels: r.labels, glued: false, col: t.col ?? -1, lineEnd, page,
       });
     }
   }

@@ -11,8 +11,6 @@ export interface Token {
   end: number;
   /** A pipe-only line: maybe a blank cell, maybe only a row separator. */
   soft?: boolean;
-  /** A pipe-only line: how many pipes it has. */
-  pipes?: number;
   /** Layout text: the display column the token starts at (full-width characters count two). */
   col?: number;
 }
@@ -99,9 +97,7 @@ function lexUncached(line: string): LexLine {
     if (!filled.length) {
       const inner = segments.slice(1, -1);
       if (trimmed.startsWith('|') && inner.length >= 3 && inner.every(t => t.end > t.start)) return cells('markdown', inner);
-      // How many pipes: a table's row separators are alike (seed 003's `|`, 002's `|||||`);
-      // a blank cell may differ from them (003's blank 总计 `| ||`).
-      return cells('pipe-cells', [{ text: '', start: first, end: first, soft: true, pipes: segments.length - 1 }]);
+      return cells('pipe-cells', [{ text: '', start: first, end: first, soft: true }]);
     }
     if (trimmed.startsWith('|')) {
       // 4. Markdown pipe table: cells between the pipes.

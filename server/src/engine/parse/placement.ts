@@ -56,7 +56,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const builds = new Map<string, RowBuild>();
   const grids = new Map<string, { grid?: Grid; borrowed: boolean }>();
   let isLayout: boolean | undefined;
-  let separatorPipes: number | undefined;
+  let lastValue: number | undefined;
   const unplaced: Unplaced[] = [];
   let current: RowBuild | undefined;
   let block: string | undefined;
@@ -252,7 +252,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
       }
       row.cellCount = cells.length + b.extraBlanks.length;
       // A pipe-only line read as a blank cell may only have separated two rows: not a cell for certain.
-      if (!row.doubt && cells.filter(c => c.kind !== 'soft' || c.pipes !== separator()).length < info.columns.length) row.doubt = { reason: 'too-few-cells' };
+      if (!row.doubt && cells.filter(c => c.kind !== 'soft' || !separatesRows(c)).length < info.columns.length) row.doubt = { reason: 'too-few-cells' };
       if (!row.doubt && cells.slice(info.columns.length).some(c => c.kind !== 'blank' && c.kind !== 'soft')) row.doubt = { reason: 'too-many-cells' };
       rows[b.id] = finishRow(row, b, cells);
     }
@@ -290,17 +290,16 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   }
 
   /**
-   * How many pipes the table's row separators have: the most common pipe-only line. A
-   * blank read from a line like them may only have separated two rows; one unlike them
-   * (seed 003's `| ||` among `|` separators) is a blank cell.
+   * Whether a pipe-only line read as a blank cell may only have separated two rows: it may
+   * where numbers follow it in the table; after the table's last number (seed 003's blank
+   * 总计 of 四) it can only be a cell.
    */
-  function separator(): number {
-    if (separatorPipes === undefined) {
-      const counts = new Map<number, number>();
-      for (const i of items) if (i.kind === 'soft') counts.set(i.pipes, (counts.get(i.pipes) ?? 0) + 1);
-      separatorPipes = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  function separatesRows(soft: Item): boolean {
+    if (lastValue === undefined) {
+      lastValue = -1;
+      for (let k = items.length - 1; k >= 0; k--) if (items[k].kind === 'value') { lastValue = k; break; }
     }
-    return separatorPipes;
+    return items.indexOf(soft) < lastValue;
   }
 
   /**
