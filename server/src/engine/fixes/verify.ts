@@ -52,9 +52,13 @@ function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
   const before = cellMap(reread.before);
   const now = cellMap(reread.after);
   if (before.size !== now.size) return false;
-  // The cells the fix names are those it edits; each of the others must read as before.
+  // The cells the fix names are those it edits: each now reads a number (in layout text a
+  // number written among spaces must land in its own column); the others read as before.
   for (const [k, c] of before) {
-    if (fix.edits.some(e => sameRange(e.range, c.range))) continue;
+    if (fix.edits.some(e => sameRange(e.range, c.range))) {
+      if (!now.get(k)?.is.startsWith('number:')) return false;
+      continue;
+    }
     if (now.get(k)?.is !== c.is) return false;
   }
   return true;

@@ -161,14 +161,16 @@ export function assign(grid: Grid, values: readonly Item[]): Assignment {
 /**
  * Where a blank of column `slot` stands on the row's line, as a character range: under its
  * column, at least two spaces from its neighbours (so a number written there stays a cell of
- * its own), one space wide where there is room; an empty range at the line's end beyond it.
+ * its own) and from the blank before it, one space wide where there is room; else an empty
+ * range (the blanks after a row's last number share one at the line's end: fixes merge them).
  */
-export function blankRange(grid: Grid, values: readonly Item[], slots: readonly number[], slot: number, label?: Item): { start: number; end: number } {
+export function blankRange(grid: Grid, values: readonly Item[], slots: readonly number[], slot: number, label: Item | undefined, after: number): { start: number; end: number } {
   const left = slots.reduce((acc, s, i) => (s < slot ? i : acc), -1);
   const lv = left >= 0 ? values[left] : label && label.line === values[0].line ? label : undefined;
   const rv = left + 1 < values.length ? values[left + 1] : undefined;
   const lineEnd = values[0].lineEnd;
-  const lo = lv ? lv.end + 2 : 0;
+  // Past the blank before it in the same gap: two blanks never share a range.
+  const lo = Math.max(lv ? lv.end + 2 : 0, after);
   const hi = rv ? rv.start - 2 : lineEnd;
   // The anchor as a character on this line: gaps are spaces, one character a column.
   const target = grid.align === 'end' ? grid.anchors[slot] - 1 : grid.align === 'center' ? grid.anchors[slot] - 0.5 : grid.anchors[slot];
@@ -179,6 +181,6 @@ export function blankRange(grid: Grid, values: readonly Item[], slots: readonly 
     return { start: q, end: q + 1 };
   }
   // No room for two spaces each side: an empty range (a fix writes the padding with the number).
-  const p = rv ? ((lv ? lv.end : 0) + rv.start) >> 1 : lineEnd;
+  const p = rv ? Math.min(Math.max(((lv ? lv.end : 0) + rv.start) >> 1, after), rv.start) : lineEnd;
   return { start: p, end: p };
 }

@@ -280,9 +280,11 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     const doubt = assigned.doubt ?? (borrowed ? { reason: 'columns-unclear' as const } : undefined);
     const label = b.label?.item;
     const cells: Item[] = [];
+    let after = 0;
     for (let j = 0, i = 0; j < n; j++) {
-      if (slots[i] === j) { cells.push(values[i++]); continue; }
-      const { start, end } = blankRange(grid, values, slots, j, label);
+      if (slots[i] === j) { cells.push(values[i++]); after = 0; continue; }
+      const { start, end } = blankRange(grid, values, slots, j, label, after);
+      after = end > start ? end + 2 : end + 1;
       cells.push({ ...values[0], kind: 'blank', start, end, text: '', alone: false, reading: undefined, labels: undefined, glued: false, col: -1 });
     }
     const at = doubt?.item;

@@ -58,8 +58,8 @@ export function identityName(t: Table, i: Identity): string {
   return name;
 }
 
-/** The fix that sets an identity's solveFor cell, preferred only when it breaks nothing that holds. */
-export function recomputeFix(ctx: RuleContext, t: Table, i: Identity, doubted = false): Fix | undefined {
+/** The fix that sets an identity's solveFor cell, preferred only when it breaks nothing that holds and reads no row with doubt. */
+export function recomputeFix(ctx: RuleContext, t: Table, i: Identity): Fix | undefined {
   const v = valuesOf(t);
   const value = solve(i, v);
   const cell = t.rows[i.solveFor.row]?.cells[i.solveFor.column];
@@ -71,7 +71,8 @@ export function recomputeFix(ctx: RuleContext, t: Table, i: Identity, doubted = 
   return {
     title,
     edits: [cellEdit(ctx.doc, cell, value)],
-    preferred: !doubted && breaks.length === 0 && value >= 0,
+    // Through a row read with doubt, the value solved for may come from a misreading.
+    preferred: breaks.length === 0 && value >= 0 && !doubtfulRows(t, i).length,
     scope: { kind: 'recompute', report: ctx.reportIndex, table: t.id, row: i.solveFor.row },
   };
 }
@@ -87,7 +88,7 @@ function doubtFinding(ctx: RuleContext, t: Table, i: Identity, e: { lhs: number;
     rows: list(rows.map(r => rowName(t, r.id, ctx.locale)), ctx.locale),
     reasons: list([...new Set(rows.map(r => fmt(DOUBT[r.doubt!.reason], ctx.locale)))], ctx.locale),
   });
-  const fix = recomputeFix(ctx, t, i, true);
+  const fix = recomputeFix(ctx, t, i);
   return {
     code: i.code, severity: 'warning', message, range, fixes: fix ? [fix] : [],
     cells: [...i.lhs, ...i.rhs],
