@@ -37,8 +37,11 @@ describe('layout text with blank cells: every cell in its column', () => {
         // The sample's own errors, no more: a blank never makes the numbers after it slide into false totals.
         assert.deepEqual(errors(rendered.text), errors(source));
         const doc = new ReportDocument(rendered.text);
-        const t = doc.model.reports[0].tables.applications!;
-        assert.equal(t.encoding, 'layout');
+        assert.equal(doc.model.reports[0].tables.applications!.encoding, 'layout');
+        // A blank's range is spaces where the cell stands (or an empty range at the line's end): a fill writes only there.
+        for (const t of Object.values(doc.model.reports[0].tables) as Table[]) for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
+          if (c.kind === 'blank') assert.equal(doc.getTextIn(c.range).trim(), '', `${t.id}.${row.id}.${c.column}`);
+        }
       });
     }
   }

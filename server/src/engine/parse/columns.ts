@@ -164,10 +164,13 @@ export function assign(grid: Grid, values: readonly Item[]): Assignment {
  * its own) and from the blank before it, one space wide where there is room; else an empty
  * range (the blanks after a row's last number share one at the line's end: fixes merge them).
  */
-export function blankRange(grid: Grid, values: readonly Item[], slots: readonly number[], slot: number, label: Item | undefined, after: number): { start: number; end: number } {
+export function blankRange(grid: Grid, values: readonly Item[], slots: readonly number[], slot: number, words: readonly Item[], after: number): { start: number; end: number } {
   const left = slots.reduce((acc, s, i) => (s < slot ? i : acc), -1);
-  const lv = left >= 0 ? values[left] : label && label.line === values[0].line ? label : undefined;
   const rv = left + 1 < values.length ? values[left + 1] : undefined;
+  // What stands before the blank on its line: the number before it, else the row's label or
+  // other words there (a piece of a group label), nearest first.
+  const before = words.filter(w => w.line === values[0].line && (!rv || w.end <= rv.start)).sort((a, b) => b.end - a.end)[0];
+  const lv = left >= 0 ? values[left] : before;
   const lineEnd = values[0].lineEnd;
   // Past the blank before it in the same gap: two blanks never share a range.
   const lo = Math.max(lv ? lv.end + 2 : 0, after);

@@ -278,12 +278,13 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     const assigned = assign(grid, values);
     const { slots } = assigned;
     const doubt = assigned.doubt ?? (borrowed ? { reason: 'columns-unclear' as const } : undefined);
-    const label = b.label?.item;
+    // Words on the numbers' line (the row's label, a piece of a group label): blanks stand after them.
+    const words = [...(b.label ? [b.label.item] : []), ...headers].filter(w => w.line === values[0].line);
     const cells: Item[] = [];
     let after = 0;
     for (let j = 0, i = 0; j < n; j++) {
       if (slots[i] === j) { cells.push(values[i++]); after = 0; continue; }
-      const { start, end } = blankRange(grid, values, slots, j, label, after);
+      const { start, end } = blankRange(grid, values, slots, j, words, after);
       after = end > start ? end + 2 : end + 1;
       cells.push({ ...values[0], kind: 'blank', start, end, text: '', alone: false, reading: undefined, labels: undefined, glued: false, col: -1 });
     }
