@@ -67,6 +67,17 @@ describe('display width', () => {
     assert.equal(displayWidth('6834.335元'), 10);
     assert.equal(displayWidth(''), 0);
   });
+  it('measures by Unicode East Asian Width (get-east-asian-width): Hangul, kana, full-width forms and emoji wide; combining marks and zero-width characters take none', () => {
+    assert.equal(displayWidth('한국'), 4);
+    assert.equal(displayWidth('カナ'), 4);
+    assert.equal(displayWidth('ＡＢ１２'), 8);
+    assert.equal(displayWidth('ｱｲ'), 2, 'half-width katakana');
+    assert.equal(displayWidth('😀'), 2);
+    assert.equal(displayWidth('e\u0301'), 1);
+    assert.equal(displayWidth('a\u200bb'), 2);
+    assert.equal(displayWidth('\u3000'), 2, 'the ideographic space in pdftotext lines');
+    assert.equal(displayWidth('—“”'), 3, 'ambiguous: narrow, as editors draw them');
+  });
 });
 
 describe('renderTable round trip through the engine', () => {

@@ -10,6 +10,7 @@ import { compilation } from '../bench/corpus';
 import { readSample } from '../helpers';
 import { assembledDocument, mutatedSample } from './generators';
 import { engineProblems } from './properties';
+import { corruptedReading, doubtProblems } from './doubt';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -47,6 +48,17 @@ function incremental(runs: number) {
   }), { numRuns: runs, seed: SEED });
   if (r.failed) fail(`incremental ≡ full (seed ${SEED})`, String((r.errorInstance as Error)?.message ?? r.errorInstance).slice(0, 3000));
   else console.log(`ok   incremental ≡ full: ${r.numRuns} edit sequences in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+/** Corrupted readings of every sample in every encoding: no false arithmetic error (test/fuzz/doubt.ts). */
+function doubt(runs: number) {
+  const t = performance.now();
+  const r = fc.check(fc.property(corruptedReading, c => {
+    const problems = doubtProblems(c);
+    if (problems.length) throw new Error(problems.slice(0, 4).join('\n'));
+  }), { numRuns: runs, seed: SEED });
+  if (r.failed) fail(`doubt never shows as an arithmetic error (seed ${SEED})`, String((r.errorInstance as Error)?.message ?? r.errorInstance).slice(0, 3000));
+  else console.log(`ok   doubt never shows as an arithmetic error: ${r.numRuns} corrupted readings in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
 /** Fastest of a few runs of parse + check. */
@@ -101,6 +113,7 @@ console.log(`nianbao fuzz: ${RUNS} runs per property, seed ${SEED}\n`);
 properties('mutated samples', mutatedSample(), RUNS);
 properties('assembled documents', assembledDocument, RUNS);
 incremental(Math.max(1, Math.floor(RUNS / 10)));
+doubt(RUNS);
 if (TIMING) timing();
 console.log(failures ? `\n${failures} failed (seed ${SEED})` : '\nall passed');
 process.exitCode = failures ? 1 : 0;

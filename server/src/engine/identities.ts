@@ -1,6 +1,6 @@
 // Evaluating the identities (勾稽关系) a table's template declares.
 import { TEMPLATES, GENERATIONS, cellKey, type CellRef, type Identity } from './templates';
-import type { Table } from './model';
+import type { Row, Table } from './model';
 
 /** Cell values by `row|column`; null where blank or not a number; absent where missing. */
 export type Values = Map<string, number | null>;
@@ -110,4 +110,14 @@ export function through(table: Table, ref: CellRef, except?: Identity): Identity
 export function wouldBreak(table: Table, v: Values, ref: CellRef, value: number, except?: Identity): Identity[] {
   const key = cellKey(ref.row, ref.column);
   return through(table, ref, except).filter(i => evaluateWith(i, v)?.holds !== false && evaluateWith(i, v, key, value)?.holds === false);
+}
+
+/** The rows an identity reads that were read with doubt (model.ts Doubt), in template order. */
+export function doubtfulRows(t: Table, i: Identity): Row[] {
+  const out: Row[] = [];
+  for (const ref of [...i.lhs, ...i.rhs]) {
+    const row = t.rows[ref.row];
+    if (row?.doubt && !out.includes(row)) out.push(row);
+  }
+  return out;
 }

@@ -15,7 +15,10 @@ function tableJson(t: Table) {
   const labels = Object.fromEntries(Object.values(t.rows).filter(r => r.label).map(r => [r.id, { text: r.label!.text, matched: r.label!.canonical, how: r.label!.how }]));
   // Runs that could not be split: only where there are some, so ordinary output is unchanged.
   const unsplit = t.unsplit.length ? { unsplit: t.unsplit.map(u => ({ ...u, count: Number.isFinite(u.count) ? u.count : null })) } : {};
-  return { generation: t.generation, encoding: t.encoding, range: t.range, cells, labels, unplaced: t.unplaced, ...unsplit };
+  // Rows read with doubt, and why: only where there are some.
+  const doubtful = Object.values(t.rows).filter(r => r.doubt);
+  const doubts = doubtful.length ? { doubts: Object.fromEntries(doubtful.map(r => [r.id, { reason: r.doubt!.reason, range: r.doubt!.range ?? r.range }])) } : {};
+  return { generation: t.generation, encoding: t.encoding, range: t.range, cells, labels, unplaced: t.unplaced, ...unsplit, ...doubts };
 }
 
 export function reportJson(r: Report) {

@@ -73,8 +73,38 @@ export interface Unsplit {
   examples: number[][];
 }
 
+/**
+ * Why a row's reading is in doubt: its cells may not be the ones the source has in those
+ * columns. Any reader that places a row on less than certain grounds says so here; the
+ * arithmetic rules then report a failing identity through the row as a doubt about the
+ * reading (a warning naming the row and the reason), never as an error in the report.
+ */
+export type DoubtReason =
+  /** Fewer cells than the template row has columns: the ones after a lost cell may have slid. */
+  | 'too-few-cells'
+  /** More cells than columns: a cell was split, or a neighbour's number slid in. */
+  | 'too-many-cells'
+  /** Cells run together into digits that split several ways, or none (flattened text). */
+  | 'split-refused'
+  /** Only part of a run could be split; the rest was left unread. */
+  | 'partly-split'
+  /** Placed by counting, not by a label or a column: numbers without their label, bare paragraphs. */
+  | 'placed-by-counting'
+  /** Layout text: a number stands between columns, or the columns could not be found. */
+  | 'columns-unclear'
+  /** Layout text: the last cells are blank, or a cell was lost and the ones after it slid left. */
+  | 'trailing-blanks';
+
+export interface Doubt {
+  reason: DoubtReason;
+  /** Where the doubt shows (the run, the number between columns …); the row's range if absent. */
+  range?: Range;
+}
+
 export interface Row {
   id: string;
+  /** Set when the row was read with doubt (see Doubt). */
+  doubt?: Doubt;
   /** Absent when the numbers stand without their label (seed 000). */
   label?: LabelRef;
   cells: Record<string, Cell>;

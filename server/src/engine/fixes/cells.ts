@@ -21,7 +21,26 @@ export function cellEdit(doc: ReportDocument, cell: Cell, value: number): Edit {
   if (written.length >= 2 && /^ +$/.test(written)) return { range, newText: ` ${text} ` };
   // A pipe-only line (seed 003's blank 总计): write the cell before its pipe.
   if (line[range.end.character] === '|' && written === '') return { range, newText: `${text} ` };
-  return { range, newText: text };
+  // Layout text: a blank among spaces keeps the line's columns; one against other text
+  // (a blank after the row's last number) is written two spaces apart, a cell of its own.
+  if (/^ +$/.test(written)) return { range, newText: text.padEnd(written.length) };
+  const before = line[range.start.character - 1];
+  const after = line[range.end.character];
+  const pad = (ch: string | undefined) => (ch !== undefined && !/[\s|]/.test(ch) ? '  ' : '');
+  return { range, newText: pad(before) + text + pad(after) };
+}
+
+/** Edits of several blanks at one point (blanks after a layout row's last number) as one edit, in order. */
+export function mergeAtSamePoint(edits: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const e of edits) {
+    const prev = out[out.length - 1];
+    const same = (a: Edit['range']['start'], b: Edit['range']['start']) => a.line === b.line && a.character === b.character;
+    if (prev && same(prev.range.start, e.range.start) && same(prev.range.end, e.range.end) && same(e.range.start, e.range.end)) {
+      out[out.length - 1] = { range: prev.range, newText: prev.newText + e.newText };
+    } else out.push(e);
+  }
+  return out;
 }
 
 /** A recovered run written out as separate cells, some of them (by index in the run) changed. */
@@ -50,5 +69,5 @@ export function cellEdits(doc: ReportDocument, changes: readonly { cell: Cell; v
     runs.set(key, run);
   }
   for (const { r, changed } of runs.values()) edits.push(r.piece ? pieceEdit(r, changed) : runEdit(r, changed));
-  return edits;
+  return mergeAtSamePoint(edits);
 }

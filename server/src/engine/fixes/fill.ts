@@ -2,7 +2,7 @@
 import type { ReportDocument } from '../document';
 import type { Table } from '../model';
 import type { Edit } from '../rules/types';
-import { cellEdit } from './cells';
+import { cellEdit, mergeAtSamePoint } from './cells';
 
 export function fillEdits(doc: ReportDocument, report: number, table: string, row?: string): Edit[] {
   const r = doc.model.reports[report];
@@ -13,5 +13,5 @@ export function fillEdits(doc: ReportDocument, report: number, table: string, ro
     if (row && rw.id !== row) continue;
     for (const c of Object.values(rw.cells)) if (c.kind === 'blank') edits.push(cellEdit(doc, c, 0));
   }
-  return edits;
+  return mergeAtSamePoint(edits);
 }

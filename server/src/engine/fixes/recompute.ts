@@ -1,7 +1,7 @@
 // Recomputing totals over a scope until nothing more can be recomputed safely: the engine
 // behind "recompute this row / this table / the whole document" and fix-all.
 import type { ReportDocument } from '../document';
-import { evaluate, identitiesOf, solve, valuesOf, wouldBreak } from '../identities';
+import { doubtfulRows, evaluate, identitiesOf, solve, valuesOf, wouldBreak } from '../identities';
 import type { Cell, Table } from '../model';
 import { cellKey, type Identity } from '../templates';
 import type { Edit } from '../rules/types';
@@ -14,7 +14,8 @@ export function recomputeEdits(doc: ReportDocument, filter: (report: number, tab
     for (const t of [...Object.values(report.tables), ...report.extraTables] as Table[]) {
       const original = valuesOf(t);
       const v = new Map(original);
-      const ids = identitiesOf(t).filter(i => filter(r, t, i));
+      // An identity through a row read with doubt may fail because of the reading: never recompute by it.
+      const ids = identitiesOf(t).filter(i => filter(r, t, i) && !doubtfulRows(t, i).length);
       for (let pass = 0; pass < 20; pass++) {
         let changed = false;
         for (const i of ids) {

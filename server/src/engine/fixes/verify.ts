@@ -55,9 +55,13 @@ function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
   const before = cellMap(reread.before);
   const now = cellMap(reread.after);
   if (before.size !== now.size) return false;
-  // The cells the fix names are those it edits; each of the others must read as before.
+  // The cells the fix names are those it edits: each now reads a number (in layout text a
+  // number written among spaces must land in its own column); the others read as before.
   for (const [k, c] of before) {
-    if (fix.edits.some(e => sameRange(e.range, c.range))) continue;
+    if (fix.edits.some(e => sameRange(e.range, c.range))) {
+      if (!now.get(k)?.is.startsWith('number:')) return false;
+      continue;
+    }
     if (now.get(k)?.is !== c.is) return false;
   }
   return true;
@@ -66,10 +70,11 @@ function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
 /**
  * Whether a cell fix could change how the table reads: one that writes a number where none
  * was (a blank, or text), in a table placed by counting or read with doubt, since whether a
- * row is full decides where the next cells go. A number written over a number reads alike.
+ * row is full decides where the next cells go, or in layout text, where a number's place on
+ * the line decides its column. A number written over a number reads alike.
  */
 function mayMoveCells(t: Table, fix: Fix): boolean {
-  if (!placedByPosition(t) && regular(t)) return false;
+  if (!placedByPosition(t) && t.encoding !== 'layout' && regular(t)) return false;
   for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) {
     if (c.kind !== 'number' && fix.edits.some(e => sameRange(e.range, c.range))) return true;
   }
@@ -77,8 +82,8 @@ function mayMoveCells(t: Table, fix: Fix): boolean {
 }
 
 /**
- * A table read without doubt: every template row present with its template's columns, and
- * nothing left unplaced. Filling a cell of it leaves every row as full as it was, so no
+ * A table read without doubt: every template row present with its template's columns, no
+ * row read with doubt (model.ts Doubt), and nothing left unplaced. Filling a cell of it leaves every row as full as it was, so no
  * cell can move.
  */
 const regularity = new WeakMap<Table, boolean>();
@@ -86,7 +91,7 @@ function regular(t: Table): boolean {
   let r = regularity.get(t);
   if (r === undefined) {
     const decl = rowsOf(tableDecl(t.generation, t.id));
-    r = !t.unplaced.length && Object.keys(t.rows).length === decl.size && Object.values(t.rows).every(row => row.cellCount === decl.get(row.id)?.columns.length);
+    r = !t.unplaced.length && Object.keys(t.rows).length === decl.size && Object.values(t.rows).every(row => !row.doubt && row.cellCount === decl.get(row.id)?.columns.length);
     regularity.set(t, r);
   }
   return r;

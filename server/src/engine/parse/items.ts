@@ -4,6 +4,7 @@ import type { Encoding } from '../model';
 import { readCell, looksNumeric, type CellReading } from '../text/number';
 import { classifyLabel, type LabelMatch } from './labels';
 import type { LexLine } from './lex';
+import { displayWidth } from '../render/width';
 
 export type ItemKind = 'value' | 'blank' | 'soft' | 'label' | 'fragment' | 'text';
 
@@ -25,6 +26,12 @@ export interface Item {
   labels?: LabelMatch[];
   /** A number that stood against its label with nothing between (`规范性文件898989`). */
   glued: boolean;
+  /** Layout text: the display column the item starts at; -1 in other encodings. */
+  col: number;
+  /** The length of the item's line (where a blank after the last cell may stand). */
+  lineEnd: number;
+  /** Pages (form feeds) before the item in its section. */
+  page: number;
 }
 
 /** What a token's text reads as, independent of where it stands (memoized by text). */
@@ -85,20 +92,22 @@ const NUMERAL = /^[一二三四五六七八九十]$/;
  */
 export function itemize(lexed: readonly LexLine[], firstLine: number, pieces?: readonly boolean[]): Item[] {
   const items: Item[] = [];
-  let para = 0;
+  let para = 0, page = 0;
   for (let i = 0; i < lexed.length; i++) {
     const lx = lexed[i];
+    if (lx.feed) page++;
     if (lx.blank) { para++; continue; }
     if (lx.noise) continue;
     const alone = lx.tokens.length === 1;
     const web = pieces?.[i] === true;
+    const lineEnd = lx.length ?? (lx.tokens.length ? lx.tokens[lx.tokens.length - 1].end : 0);
     for (const t of lx.tokens) {
       const r = web && NUMERAL.test(t.text) ? DEBRIS : t.soft ? SOFT : t.text === '' ? BLANK : readToken(t.text);
       if (web) {
         // A web piece is one cell (or a run of them), never label and digits together: parse/web.ts cut them apart.
         items.push({
           kind: r.kind, line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone,
-          encoding: 'web', reading: r.reading, labels: r.labels, glued: false,
+          encoding: 'web', reading: r.reading, labels: r.labels, glued: false, col: -1, lineEnd, page,
         });
         continue;
       }
@@ -108,17 +117,18 @@ export function itemize(lexed: readonly LexLine[], firstLine: number, pieces?: r
         const cut = t.start + g.head.length;
         items.push({
           kind: 'label', line: firstLine + i, start: t.start, end: cut, text: g.head, para, alone: false,
-          encoding: lx.encoding, reading: g.label.reading, labels: g.label.labels, glued: false,
+          encoding: lx.encoding, reading: g.label.reading, labels: g.label.labels, glued: false, col: t.col ?? -1, lineEnd, page,
         });
         items.push({
           kind: 'value', line: firstLine + i, start: cut, end: t.end, text: t.text.slice(g.head.length), para, alone: false,
           encoding: lx.encoding, reading: g.digits.reading, labels: undefined, glued: true,
+          col: t.col === undefined ? -1 : t.col + displayWidth(g.head), lineEnd, page,
         });
         continue;
       }
       items.push({
         kind: r.kind, line: firstLine + i, start: t.start, end: t.end, text: t.text, para, alone,
-        encoding: lx.encoding, reading: r.reading, labels: r.labels, glued: false,
+        encoding: lx.encoding, reading: r.reading, labels: r.labels, glued: false, col: t.col ?? -1, lineEnd, page,
       });
     }
   }

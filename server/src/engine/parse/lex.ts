@@ -1,6 +1,7 @@
 // One line of text → its cells. Each encoding of the spec is recognised from the line
 // alone, so a line is lexed once and re-lexed only when it changes.
 import type { Encoding } from '../model';
+import { displayWidth } from '../render/width';
 
 export interface Token {
   /** Trimmed cell text ('' for a blank cell). */
@@ -10,6 +11,8 @@ export interface Token {
   end: number;
   /** A pipe-only line: maybe a blank cell, maybe only a row separator. */
   soft?: boolean;
+  /** Layout text: the display column the token starts at (full-width characters count two). */
+  col?: number;
 }
 
 export interface LexLine {
@@ -19,6 +22,10 @@ export interface LexLine {
   tokens: Token[];
   /** Page numbers (-3-) and rules (----) carry nothing. */
   noise: boolean;
+  /** Layout text: the line's length (a blank after a row's last number stands before it). */
+  length?: number;
+  /** The line starts a new page (a form feed): pdftotext may lay each page's columns out anew. */
+  feed?: boolean;
 }
 
 const SPACE = /[\s\u00a0\u3000\f]/;
@@ -68,8 +75,8 @@ export function lexLine(line: string): LexLine {
 
 function lexUncached(line: string): LexLine {
   // A tab alone is a blank cell (tab-prefixed encoding), not a blank line.
-  if (/^[ \u00a0\u3000\f\r\n\v]*$/.test(line)) return { blank: true, encoding: null, tokens: [], noise: false };
-  if (PAGE_NUMBER.test(line) || RULE.test(line)) return { blank: false, encoding: null, tokens: [], noise: true };
+  if (/^[ \u00a0\u3000\f\r\n\v]*$/.test(line)) return { blank: true, encoding: null, tokens: [], noise: false, feed: line.includes('\f') };
+  if (PAGE_NUMBER.test(line) || RULE.test(line)) return { blank: false, encoding: null, tokens: [], noise: true, feed: line.includes('\f') };
 
   let lead = 0;
   while (lead < line.length && line[lead] === '\f') lead++;
@@ -116,8 +123,13 @@ function lexUncached(line: string): LexLine {
   }
   tokens.push(token(line, prev, line.length));
   const nonEmpty = tokens.filter(t => t.text !== '').flatMap(splitNumberRun);
-  if (nonEmpty.length === 1) return { blank: false, encoding: null, tokens: nonEmpty, noise: false };
-  return cells('layout', nonEmpty);
+  // Where each token starts on screen as well as in characters: pdftotext lays a table out
+  // by character, an editor by display column; parse/columns.ts finds which one lines up.
+  let col = 0, at = 0;
+  for (const t of nonEmpty) { col += displayWidth(line.slice(at, t.start)); at = t.start; t.col = col; }
+  const feed = lead > 0;
+  if (nonEmpty.length === 1) return { blank: false, encoding: null, tokens: nonEmpty, noise: false, length: line.length, feed };
+  return { blank: false, encoding: 'layout', tokens: nonEmpty, noise: false, length: line.length, feed };
 }
 
 /** "3 0 1" written with single spaces is three numbers. */

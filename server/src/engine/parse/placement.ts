@@ -2,8 +2,9 @@
 // A label starts its row; the numbers after it fill the row's slots in column order.
 // Numbers without a label go to the next template row (a lost label, seed 000); seven
 // equal runs of bare numbers are columns, not rows (plain pdftotext, corpus 03).
-import { rowsOf, tableDecl, type Generation, type RowDecl, type TableId } from '../templates';
-import type { Cell, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
+import { rowsOf, tableDecl, type ColumnDecl, type Generation, type RowDecl, type TableId } from '../templates';
+import type { Cell, Doubt, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
+import { assign, blankRange, findGrid, headerEvidence, type Grid } from './columns';
 import { ROW_PER_LINE, type Item } from './items';
 import type { LabelMatch } from './labels';
 import { recoverRow } from './recover';
@@ -18,6 +19,8 @@ interface RowBuild {
   closed: boolean;
   firstLine?: number;
   firstPara?: number;
+  /** Opened by counting (the next row without values), not by its label. */
+  counted?: boolean;
 }
 
 export interface Placement {
@@ -51,11 +54,16 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   const rowInfo = rowsOf(decl);
   const { order, indexOf } = orderOf(decl);
   const builds = new Map<string, RowBuild>();
+  const grids = new Map<string, { grid?: Grid; borrowed: boolean }>();
+  let isLayout: boolean | undefined;
+  let lastValue: number | undefined;
   const unplaced: Unplaced[] = [];
   let current: RowBuild | undefined;
   let block: string | undefined;
   let lastFilled = -1;
   let evidence = 0;
+  /** Items that may be header cells: where layout text's columns stand (parse/columns.ts). */
+  const headers: Item[] = [];
 
   const expected = (b: RowBuild) => rowInfo.get(b.id)!.columns.length;
   // Counted in loops, not filtered: placement runs per table per generation on every re-parse.
@@ -113,14 +121,16 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
         continue;
       }
       // A column or header label: a header repeated after a page break, or the header row itself.
+      headers.push(item);
       if (current && current.firstLine !== undefined && !hasValues(current) && rowInfo.get(current.id)!.row.label === null) {
         current.items = [];
         current.firstLine = current.firstPara = undefined;
       }
       continue;
     }
-    if (item.kind === 'fragment') continue;
+    if (item.kind === 'fragment') { headers.push(item); continue; }
     if (item.kind === 'text') {
+      if (item.text.length <= 8) headers.push(item);
       // Words where a number belongs, only where a row is clearly collecting its cells.
       if (current && current.label && item.text.length <= 12 && accepts(current, item) && item.encoding !== null) add(current, item);
       else if (current && /^\s*(\d+[.、]|[（(][一二三四五六七八九十][)）])/.test(item.text) && item.text.length <= 40) {
@@ -155,6 +165,8 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
       continue;
     }
     current = open(next);
+    // A row whose label is lost (seed 000) is placed by counting; 表四's row has none to lose.
+    if (!current.label && next.label !== null) current.counted = true;
     add(current, item);
   }
 
@@ -180,6 +192,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     if (current) current.closed = true;
     targets.forEach((r, ri) => {
       const b = open(r);
+      b.counted = true;
       for (let c = 0; c < cols; c++) add(b, paras[c][ri]);
       b.closed = true;
     });
@@ -194,9 +207,18 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     const info = rowInfo.get(b.id)!;
     const recovery = recoverRow(gen, tableId, b.id, info.columns, b.items, info.row.label !== null);
     // A recovered row's cells are pieces of one item: the item spans them all.
-    const cells = recovery?.kind === 'cells' ? b.items.filter(i => i.kind === 'value')
-      : recovery?.kind === 'unsplit' && recovery.unread ? [] : chooseCells(b.items, info.columns.length);
-    return { b, info, recovery, cells };
+    let doubt: Doubt | undefined;
+    let cells: Item[];
+    if (recovery?.kind === 'cells') cells = b.items.filter(i => i.kind === 'value');
+    else if (recovery?.kind === 'unsplit' && recovery.unread) cells = [];
+    else {
+      const byColumn = recovery ? undefined : byPosition(b, info.columns);
+      if (byColumn) ({ cells, doubt } = byColumn);
+      else cells = chooseCells(b.items, info.columns.length);
+    }
+    if (recovery?.kind === 'unsplit') doubt = { reason: 'split-refused', range: recovery.unsplit.range };
+    if (!doubt && (b.counted || bareParagraphs(cells))) doubt = { reason: 'placed-by-counting' };
+    return { b, info, recovery, cells, doubt };
   });
   let filled = 0, extras = 0;
   for (const { b, info, recovery, cells } of plans) {
@@ -211,10 +233,11 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     const rows: Record<string, Row> = {};
     const unsplit: Unsplit[] = [];
     const left = [...unplaced];
-    for (const { b, info, recovery, cells } of plans) {
+    for (const { b, info, recovery, cells, doubt } of plans) {
       if (recovery?.kind === 'unsplit') unsplit.push(recovery.unsplit);
       if (!cells.length && !b.label) continue;
       const row: Row = { id: b.id, cells: {}, cellCount: cells.length, range: range(0, 0, 0) };
+      if (doubt) row.doubt = doubt;
       if (recovery?.kind === 'cells') {
         for (const c of recovery.cells) row.cells[c.column] = c;
         row.cellCount = recovery.cells.length;
@@ -229,11 +252,107 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
         left.push({ kind: 'extra-cell', text: extra.text, range: range(extra.line, extra.start, extra.end), afterRow: b.id });
       }
       row.cellCount = cells.length + b.extraBlanks.length;
+      // A pipe-only line read as a blank cell may only have separated two rows: not a cell for certain.
+      if (!row.doubt && cells.filter(c => c.kind !== 'soft' || !separatesRows(c)).length < info.columns.length) row.doubt = { reason: 'too-few-cells' };
+      if (!row.doubt && cells.slice(info.columns.length).some(c => c.kind !== 'blank' && c.kind !== 'soft')) row.doubt = { reason: 'too-many-cells' };
       rows[b.id] = finishRow(row, b, cells);
     }
     return { rows, unplaced: dedupe(left), unsplit };
   };
   return { generation: gen, score, evidence, materialize };
+
+  /**
+   * Layout text: a row with fewer numbers than columns, all on one line, read by where each
+   * number stands (parse/columns.ts); the blanks between become cells. Undefined where the
+   * table does not say where its columns are.
+   */
+  function byPosition(b: RowBuild, columns: readonly ColumnDecl[]): { cells: Item[]; doubt?: Doubt } | undefined {
+    const values = b.items.filter(isValue);
+    const n = columns.length;
+    if (!values.length || values.length >= n || values.some(v => v.line !== values[0].line || v.col < 0)) return undefined;
+    // On a layout line, or alone on its line in a table written in layout lines (a row
+    // label broken over lines puts its numbers on a line of their own).
+    const onLayoutLine = values[0].encoding === 'layout' || (b.label?.item.line === values[0].line && b.label.item.encoding === 'layout');
+    if (!onLayoutLine && !(values.length === 1 && layoutTable())) return undefined;
+    const { grid, borrowed } = gridOf(columns, values[0].page);
+    if (!grid) return { cells: values, doubt: { reason: 'columns-unclear' } };
+    const assigned = assign(grid, values);
+    const { slots } = assigned;
+    const doubt = assigned.doubt ?? (borrowed ? { reason: 'columns-unclear' as const } : undefined);
+    // Words on the numbers' line (the row's label, a piece of a group label): blanks stand after them.
+    const words = [...(b.label ? [b.label.item] : []), ...headers].filter(w => w.line === values[0].line);
+    const cells: Item[] = [];
+    let after = 0;
+    for (let j = 0, i = 0; j < n; j++) {
+      if (slots[i] === j) { cells.push(values[i++]); after = 0; continue; }
+      const { start, end } = blankRange(grid, values, slots, j, words, after);
+      after = end > start ? end + 2 : end + 1;
+      cells.push({ ...values[0], kind: 'blank', start, end, text: '', alone: false, reading: undefined, labels: undefined, glued: false, col: -1 });
+    }
+    const at = doubt?.item;
+    return { cells, doubt: doubt && { reason: doubt.reason, ...(at ? { range: range(at.line, at.start, at.end) } : {}) } };
+  }
+
+  /**
+   * Whether a pipe-only line read as a blank cell may only have separated two rows: it may
+   * where numbers follow it in the table; after the table's last number (seed 003's blank
+   * 总计 of 四) it can only be a cell.
+   */
+  function separatesRows(soft: Item): boolean {
+    if (lastValue === undefined) {
+      lastValue = -1;
+      for (let k = items.length - 1; k >= 0; k--) if (items[k].kind === 'value') { lastValue = k; break; }
+    }
+    return items.indexOf(soft) < lastValue;
+  }
+
+  /**
+   * Numbers each alone in its paragraph (plain pdftotext, corpus 03): a row's cells are the
+   * next so many numbers, so a number lost before them moves them all.
+   */
+  function bareParagraphs(cells: readonly Item[]): boolean {
+    let bare = 0;
+    for (const c of cells) if (c.kind === 'value' && c.encoding === null && c.alone) bare++;
+    return bare >= 2 && !layoutTable();
+  }
+
+  /** Whether the table's numbers stand mostly in layout lines (not bare paragraphs, corpus 03). */
+  function layoutTable(): boolean {
+    if (isLayout === undefined) {
+      let inLayout = 0, alone = 0;
+      for (const i of items) if (i.kind === 'value') { if (i.encoding === 'layout') inLayout++; else if (i.encoding === null) alone++; }
+      isLayout = inLayout > alone;
+    }
+    return isLayout;
+  }
+
+  /**
+   * Where the columns of a block stand on a page: its full rows on one line there, and its
+   * header cells (pdftotext lays each page out anew: corpus 01's 表三 moves on its second
+   * page). A page without such evidence borrows the table's, with doubt.
+   */
+  function gridOf(columns: readonly ColumnDecl[], page: number): { grid?: Grid; borrowed: boolean } {
+    const key = `${columns.map(c => c.id).join('|')}@${page}`;
+    let hit = grids.get(key);
+    if (!hit) {
+      const own = findGrid(columns.length, fullRows(columns, page), headerEvidence(headers.filter(h => h.page === page), columns.map(c => c.label)));
+      hit = own ? { grid: own, borrowed: false } : { grid: findGrid(columns.length, fullRows(columns), headerEvidence(headers, columns.map(c => c.label))), borrowed: true };
+      grids.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** A block's rows that have every cell on one line (on one page, if given). */
+  function fullRows(columns: readonly ColumnDecl[], page?: number): Item[][] {
+    const full: Item[][] = [];
+    for (const b of builds.values()) {
+      if (rowInfo.get(b.id)!.columns !== columns) continue;
+      const values = b.items.filter(isValue);
+      if (values.length !== columns.length || values.some(v => v.line !== values[0].line || v.col < 0)) continue;
+      if (page === undefined || values[0].page === page) full.push(values);
+    }
+    return full;
+  }
 }
 
 /** The row's label and range: from its first item (label or cell) to its last. */
