@@ -1,10 +1,11 @@
 // `nianbao check`: findings for many report files, as text, JSON or SARIF; `--fix` applies
 // the safe fixes in place. Files are checked in worker threads when there are many.
 import { availableParallelism } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
-import { expandPaths, InputError, readReport } from './io';
+import { expandPaths, InputError, readReportFile } from './io';
+import { ChangedOnDisk, replaceFile } from './write';
 import { CliPeers } from './peers';
 import { toSarif } from './sarif';
 import { fileText, totalText } from './text';
@@ -51,9 +52,9 @@ export interface Outcome { result: FileResult; json?: string; errors: boolean }
 
 export function outcomeOf(r: FileResult, settings: CheckSettings): Outcome {
   const errors = !isFailed(r) && r.findings.some(f => f.severity === 'error');
-  if (settings.format !== 'json' || isFailed(r)) return { result: r, errors };
-  const json = JSON.stringify(fileJson(r, settings.fix), null, 2).replace(/^/gm, '    ');
-  return { result: { ...r, findings: [] }, json, errors };
+  if (settings.format !== 'json') return { result: r, errors };
+  const json = JSON.stringify(isFailed(r) ? r : fileJson(r, settings.fix), null, 2).replace(/^/gm, '    ');
+  return { result: isFailed(r) ? r : { ...r, findings: [] }, json, errors };
 }
 
 type Format = 'text' | 'json' | 'sarif';
@@ -105,7 +106,8 @@ const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.le
 export function checkFile(path: string, settings: CheckSettings, named = true): FileResult {
   try {
     const peers = peersFor(settings);
-    const text = peers.take(path) ?? readReport(path);
+    const read = peers.take(path) ?? readReportFile(path);
+    const text = read.text;
     let doc = peers.parse(path, text);
     if (!isReport(doc)) {
       return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
@@ -117,36 +119,39 @@ export function checkFile(path: string, settings: CheckSettings, named = true): 
     const { edits } = fixAll(doc, findings, settings.locale);
     const fixedText = applyEdits(text, edits);
     if (fixedText !== text) {
-      writeFileSync(path, hasBom(path) ? '\uFEFF' + fixedText : fixedText);
+      replaceFile(path, Buffer.from(read.bom ? '\uFEFF' + fixedText : fixedText, 'utf8'), read.stamp);
       peers.changed(path);
       doc = peers.parse(path, fixedText);
       findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });
     }
     return { ...result, findings, fixed: fixedText === text ? 0 : edits.length };
   } catch (e) {
-    if (e instanceof InputError) return { path, error: e.message };
+    if (e instanceof InputError) return { path, error: e.message, ...(e.skippable && !named ? { skipped: true } : {}) };
+    if (e instanceof ChangedOnDisk) return { path, error: `${path}: changed on disk while checking: not fixed` };
     const err = e as NodeJS.ErrnoException;
-    return { path, error: err.code ? `${path}: cannot write (${err.code})` : `${path}: internal error while checking: ${err.message}` };
+    return { path, error: err.code ? `${path}: cannot write (${err.code}); the file is as it was` : `${path}: internal error while checking: ${err.message}` };
   }
 }
 
-function hasBom(path: string): boolean {
-  const head = readFileSync(path).subarray(0, 3);
-  return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-}
-
 /**
- * The files to check, in order and each once (two workers must not fix one file), marked as
- * named on the command line or found in a folder.
+ * The files to check, in order and each real file once (by device and inode: two names of
+ * one file, or two workers fixing it, would check or rewrite it from a stale copy), marked
+ * as named on the command line or found in a folder.
  */
-function expand(paths: string[], onError: (path: string, message: string) => void): { path: string; named: boolean }[] {
+function expand(paths: string[], onError: (path: string, message: string) => void, onNote: (message: string) => void): { path: string; named: boolean }[] {
   const out: { path: string; named: boolean }[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const p of paths) {
     try {
       const files = expandPaths([p]);
       const named = files.length === 1 && files[0] === p;
-      for (const f of files) if (!seen.has(resolve(f))) { seen.add(resolve(f)); out.push({ path: f, named }); }
+      for (const f of files) {
+        let id = resolve(f);
+        try { const st = statSync(f, { bigint: true }); id = `${st.dev}:${st.ino}`; } catch { /* reported when it is read */ }
+        const first = seen.get(id);
+        if (first === undefined) { seen.set(id, f); out.push({ path: f, named }); }
+        else if (named && resolve(first) !== resolve(f)) onNote(`${f}: the same file as ${first}; checked once`);
+      }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       onError(p, e.message);
@@ -167,7 +172,8 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   let failed = false;
   const fail = (message: string) => { failed = true; io.err(`nianbao: ${message}\n`); };
   const results: FileResult[] = [];
-  const files = expand(opts.paths, (path, error) => { results.push({ path, error }); fail(error); });
+  const unreadable: FailedFile[] = [];
+  const files = expand(opts.paths, (path, error) => unreadable.push({ path, error }), note => io.err(`nianbao: ${note}\n`));
 
   // Files with findings stand apart as blocks between blank lines; clean files are one line each.
   let printed = false, lastWasBlock = false;
@@ -177,16 +183,16 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   if (opts.format === 'json') io.out('{\n  "files": [');
   const emit = ({ result: r, json, errors: e }: Outcome) => {
     errors ||= e;
-    if (json !== undefined) {
-      io.out(`${jsonFiles++ ? ',' : ''}\n${json}`);
-      return;
-    }
-    results.push(r);
+    // JSON lists a file that could not be checked too, with its error (as SARIF does).
+    if (json !== undefined) io.out(`${jsonFiles++ ? ',' : ''}\n${json}`);
     if (isFailed(r)) {
+      results.push(r);
       if (r.skipped) io.err(`nianbao: ${r.error}; skipped\n`);
       else fail(r.error);
       return;
     }
+    if (json !== undefined) return;
+    results.push(r);
     if (opts.format !== 'text') return;
     const block = r.findings.length > 0;
     io.out((block && printed && !lastWasBlock ? '\n' : '') + fileText(r, opts.locale) + (block ? '\n' : ''));
@@ -194,6 +200,7 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
     lastWasBlock = block;
   };
 
+  for (const r of unreadable) emit(outcomeOf(r, opts));
   const workers = io.workerScript && opts.jobs > 1 ? Math.min(opts.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)) : 0;
   const settings: CheckSettings = { locale: opts.locale, fix: opts.fix, format: opts.format, inputs: files.map(f => f.path) };
   if (workers > 1) {

@@ -2,6 +2,7 @@
 import { ReportDocument, toJson } from '../engine';
 import { runCheck, UsageError } from './check';
 import { InputError, readReport } from './io';
+import { MAX_REPORT_BYTES, REPORT_EXTENSIONS } from '../report-files';
 import { isCheckWorker, serveChecks } from './workers';
 import { runRollup } from './rollup';
 
@@ -20,7 +21,8 @@ const USAGE = `usage:
   nianbao check [--format text|json|sarif] [--fix] [--locale en|zh-cn] [--jobs N] PATH...
   nianbao rollup [--format md|json] [--locale en|zh-cn] FILE...
 
-check: PATHs are report files or folders (their .txt, .md and .nianbao files).
+check: PATHs are report files or folders (their ${REPORT_EXTENSIONS.join(' ')} files, at most
+  ${MAX_REPORT_BYTES >> 20} MB each; symbolic links inside a folder are not followed).
   --format   text (default): path:line:col  severity  code  message, a summary per file
              json, or sarif (SARIF 2.1.0)
   --fix      apply the safe (preferred) fixes in place, then report what remains

@@ -20,6 +20,7 @@ import { statusOf, summaryOf } from './status';
 import { markdownTableEdit, snippetFor } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, type FolderReader } from './peers';
+import { REPORT_GLOB } from '../report-files';
 
 /** How much longer than the debounce the other open reports wait to be checked again after a change in one. */
 const PEER_PAUSE_MS = 300;
@@ -166,7 +167,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (pullsConfiguration) fire(pullSettings());
     // Peers on disk change: ask to hear of it (else listings are re-read after a moment).
     if (host.folder && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      fire(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md,nianbao}' }] }));
+      fire(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] }));
     }
   });
 
