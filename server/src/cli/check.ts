@@ -1,14 +1,13 @@
 // `nianbao check`: findings for many report files, as text, JSON or SARIF; `--fix` applies
 // the safe fixes in place. Files are checked in worker threads when there are many.
 import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
-import { expandPaths, InputError, readReportFile } from './io';
+import { expandPaths, fileId, InputError, readReportFile } from './io';
 import { ChangedOnDisk, replaceFile } from './write';
 import { CliPeers } from './peers';
 import { toSarif } from './sarif';
-import { fileText, totalText } from './text';
+import { fileText, oneLine, totalText } from './text';
 import { checkInWorkers } from './workers';
 
 export interface CheckSettings {
@@ -93,14 +92,15 @@ export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.
     } else if (name === '--jobs') {
       const v = value();
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
-      out.jobs = Number(v);
+      // More threads than cores only cost memory (each holds a parser and its documents).
+      out.jobs = Math.min(Number(v), availableParallelism());
     } else throw new UsageError(`unknown option '${a}'`);
   }
   if (!out.paths.length) throw new UsageError('no files or folders to check');
   return out;
 }
 
-const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
+export const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
 
 /** Checks one file (and fixes it with `fix`). Never throws: failures become a FailedFile. */
 export function checkFile(path: string, settings: CheckSettings, named = true): FileResult {
@@ -146,8 +146,7 @@ function expand(paths: string[], onError: (path: string, message: string) => voi
       const files = expandPaths([p]);
       const named = files.length === 1 && files[0] === p;
       for (const f of files) {
-        let id = resolve(f);
-        try { const st = statSync(f, { bigint: true }); id = `${st.dev}:${st.ino}`; } catch { /* reported when it is read */ }
+        const id = fileId(f);
         const first = seen.get(id);
         if (first === undefined) { seen.set(id, f); out.push({ path: f, named }); }
         else if (named && resolve(first) !== resolve(f)) onNote(`${f}: the same file as ${first}; checked once`);
@@ -170,10 +169,10 @@ export interface CheckIo {
 export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   const opts = parseCheckArgs(args);
   let failed = false;
-  const fail = (message: string) => { failed = true; io.err(`nianbao: ${message}\n`); };
+  const fail = (message: string) => { failed = true; io.err(`nianbao: ${oneLine(message)}\n`); };
   const results: FileResult[] = [];
   const unreadable: FailedFile[] = [];
-  const files = expand(opts.paths, (path, error) => unreadable.push({ path, error }), note => io.err(`nianbao: ${note}\n`));
+  const files = expand(opts.paths, (path, error) => unreadable.push({ path, error }), note => io.err(`nianbao: ${oneLine(note)}\n`));
 
   // Files with findings stand apart as blocks between blank lines; clean files are one line each.
   let printed = false, lastWasBlock = false;
@@ -187,7 +186,7 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
     if (json !== undefined) io.out(`${jsonFiles++ ? ',' : ''}\n${json}`);
     if (isFailed(r)) {
       results.push(r);
-      if (r.skipped) io.err(`nianbao: ${r.error}; skipped\n`);
+      if (r.skipped) io.err(`nianbao: ${oneLine(r.error)}; skipped\n`);
       else fail(r.error);
       return;
     }

@@ -95,6 +95,11 @@ export function listReportFiles(dir: string): string[] {
   } catch { return []; }
 }
 
+/** What tells one real file from another: device and inode (a path's own when it cannot be read; the read then says why). */
+export function fileId(file: string): string {
+  try { const st = fs.statSync(file, { bigint: true }); return `${st.dev}:${st.ino}`; } catch { return path.resolve(file); }
+}
+
 /** Files named on the command line, folders expanded to their report files (see walkReportFiles). */
 export function expandPaths(paths: string[]): string[] {
   const out: string[] = [];

@@ -1,6 +1,7 @@
 // The CLI's verbs, separated from process I/O so tests can call them.
 import { ReportDocument, toJson } from '../engine';
-import { runCheck, UsageError } from './check';
+import { isReport, runCheck, UsageError } from './check';
+import { oneLine } from './text';
 import { InputError, readReport } from './io';
 import { MAX_REPORT_BYTES, REPORT_EXTENSIONS } from '../report-files';
 import { isCheckWorker, serveChecks } from './workers';
@@ -50,7 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`nianbao: unknown command '${verb}'\n${USAGE}`);
     return 2;
   } catch (e) {
-    if (e instanceof InputError) { io.err(`nianbao: ${e.message}\n`); return 2; }
+    if (e instanceof InputError) { io.err(`nianbao: ${oneLine(e.message)}\n`); return 2; }
     if (e instanceof UsageError) { io.err(`nianbao: ${e.message}\n${USAGE}`); return 2; }
     throw e;
   }
@@ -63,11 +64,7 @@ function parse(args: string[], io: Io): number {
   if (format !== 'json' || files.length !== 1) { io.err(USAGE); return 2; }
   const text = readReport(files[0]);
   const doc = new ReportDocument(text);
-  const model = doc.model;
-  if (!model.reports.some(r => r.parts.length || Object.keys(r.tables).length)) {
-    io.err(`nianbao: ${files[0]}: not a report (no part headings or standard tables found)\n`);
-    return 2;
-  }
-  io.out(JSON.stringify(toJson(model), null, 2) + '\n');
+  if (!isReport(doc)) throw new InputError(`${files[0]}: not a report (no part headings or standard tables found)`);
+  io.out(JSON.stringify(toJson(doc.model), null, 2) + '\n');
   return 0;
 }

@@ -34,12 +34,16 @@ export interface InitOptions {
 }
 
 const M = {
+  moreProblems: { en: 'and {n} more', 'zh-cn': '另有 {n} 处' },
   badSettings: { en: 'nianbao: invalid settings, defaults used instead: {list}', 'zh-cn': 'nianbao：设置无效，已改用默认值：{list}' },
   nothingToRecompute: { en: 'nianbao: every total that can be recomputed already adds up.', 'zh-cn': 'nianbao：可重新计算的合计均已正确。' },
   noTable: { en: 'nianbao: no table at the cursor.', 'zh-cn': 'nianbao：光标处没有表格。' },
   recompute: { en: 'Recompute every total', 'zh-cn': '重新计算所有合计' },
   convert: { en: 'Convert the table to Markdown', 'zh-cn': '将表格转换为 Markdown' },
 } satisfies Record<string, Msg>;
+
+/** Settings problems named in one message at most; the rest are counted. */
+const PROBLEMS_SHOWN = 10;
 
 interface Open {
   doc: ReportDocument;
@@ -119,10 +123,13 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }
 
   // ── settings ──────────────────────────────────────────────────────────────────────
+  const problemsShown = (problems: string[]) => problems.length <= PROBLEMS_SHOWN ? problems
+    : [...problems.slice(0, PROBLEMS_SHOWN), fmt(M.moreProblems, locale, { n: problems.length - PROBLEMS_SHOWN })];
+
   function applySettings(raw: unknown) {
     const { settings: next, problems } = readSettings(raw);
     settings = next;
-    if (problems.length) show(MessageType.Warning, fmt(M.badSettings, locale, { list: list(problems, locale) }));
+    if (problems.length) show(MessageType.Warning, fmt(M.badSettings, locale, { list: list(problemsShown(problems), locale) }));
     recheckAll();
     if (caps.workspace?.inlayHint?.refreshSupport) fire(connection.languages.inlayHint.refresh());
   }
@@ -144,7 +151,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (init.settings !== undefined) {
       const { settings: s, problems } = readSettings(init.settings);
       settings = s;
-      if (problems.length) connection.console.warn(problems.join('\n'));
+      if (problems.length) connection.console.warn(problemsShown(problems).join('\n'));
     }
     return {
       capabilities: {
