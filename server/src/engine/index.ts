@@ -3,7 +3,7 @@ export { ReportDocument, type TextChange } from './document';
 export type * from './model';
 export { TEMPLATES, GENERATIONS, TABLE_IDS, tableDecl, rowsOf, generationForYear, type Generation, type TableId, type Identity, type CellRef } from './templates';
 export { toJson } from './json';
-export { check, contexts, type CheckOptions } from './check';
+export { check, checkInSteps, contexts, type CheckOptions } from './check';
 export { quickFixes, fixAll, type Action } from './actions';
 export { RULES, type Rule, type Finding, type Fix, type Edit, type Severity, type RuleContext } from './rules';
 export { applyEdits } from './fixes/apply';
