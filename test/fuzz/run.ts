@@ -5,7 +5,7 @@
 // Prints what it found; exits 1 on any failure.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ReportDocument, check } from '../../server/src/engine';
+import { ReportDocument, applyEdits, check, fixAll } from '../../server/src/engine';
 import { compilation } from '../bench/corpus';
 import { readSample } from '../helpers';
 import { fileText } from '../../server/src/cli/text';
@@ -101,6 +101,14 @@ function timing() {
     for (let i = 0; i < 2000 * 2 ** k; i++) severity[`bad-${i}`] = 'loud';
     return { severity };
   }, 4, raw => readSettings(raw), raw => Object.keys(raw.severity).length, 'k keys');
+
+  // issue 15: --fix on a compilation of 1,456 reports took 7 minutes (each edit copied the
+  // text; each fix was compared with every edit taken).
+  doubling('fix-all and its edits applied, on corpus 02 repeated', k => {
+    const text = `${seed2}\n`.repeat(50 * 2 ** k);
+    const doc = new ReportDocument(text);
+    return { text, doc, findings: check(doc, { locale: 'en' }) };
+  }, 4, ({ text, doc, findings }) => applyEdits(text, fixAll(doc, findings, 'en').edits), x => x.text.length, 'k chars');
 
   const unit = compilation(256 * 1024).text;
   doubling('a compilation doubled', k => unit.repeat(2 ** k), 5);
