@@ -2,6 +2,10 @@
 // untrustedWorkspaces supported and works in an untrusted folder. These run in the second
 // pass of scripts/run-vscode-tests.mjs, where the host opens the folder without trusting it
 // (NIANBAO_TEST_TRUST=untrusted); in the ordinary (trusted) pass they are skipped.
+// Limit: the host loads the extension from --extensionDevelopmentPath, and VS Code does not
+// disable an extension under development in Restricted Mode, so these pass without the
+// declaration too (seen); what they show is that everything works untrusted. The
+// declaration itself is checked in test/engine/package.test.ts.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activeExtension, openReport, waitFor } from './util';
