@@ -17,6 +17,7 @@
 //   NIANBAO_TEST_REPORTS     JSON { seed id: file name } for the tests; set here by default
 //   NIANBAO_TEST_RESULT      where test/vscode/index.ts writes { passed, failed }; default temp
 //   NIANBAO_TEST_TIMEOUT_MS  whole run, default 300000
+//   NIANBAO_TEST_TRUST=untrusted  open the folder without trusting it (Restricted Mode)
 //   NIANBAO_TEST_VERBOSE=1   relay the server's and the browser's own logs too
 //   NIANBAO_TEST_KEEP=1      keep the temp dir (server logs, workspace) for inspection
 //   CODE_SERVER_DIR, CHROMIUM_PATH   override the installed locations
@@ -142,7 +143,9 @@ async function main() {
     server = spawn(process.execPath, [serverMain,
       '--host', '127.0.0.1', '--port', '0',
       '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
-      '--disable-telemetry', '--disable-workspace-trust',
+      '--disable-telemetry',
+      // NIANBAO_TEST_TRUST=untrusted: the folder opens untrusted, in Restricted Mode (see test/vscode/restricted.test.ts).
+      ...(env.NIANBAO_TEST_TRUST === 'untrusted' ? [] : ['--disable-workspace-trust']),
       '--server-data-dir', dir('server-data'), '--user-data-dir', dir('user-data'), '--extensions-dir', dir('extensions'),
     ], {
       env: { ...env, ...isolated, NIANBAO_TEST_WORKSPACE: workspace, NIANBAO_TEST_REPORTS: JSON.stringify(reports), NIANBAO_TEST_RESULT: resultFile },

@@ -58,17 +58,25 @@ if (download) {
   Object.assign(options, { vscodeExecutablePath: path.join(root, 'scripts', 'vscode-shim.sh'), reuseMachineInstall: true });
 }
 
-let runError;
-try {
-  await runTests(options);
-} catch (e) {
-  runError = e;
+/** One run of the suite in the host; its { passed, failed } (a host failure counts as one). */
+async function pass(extraEnv = {}) {
+  let runError;
+  try {
+    await runTests({ ...options, extensionTestsEnv: { ...extensionTestsEnv, ...extraEnv } });
+  } catch (e) {
+    runError = e;
+  }
+  let result;
+  try { result = JSON.parse(readFileSync(resultFile, 'utf8')); } catch {}
+  rmSync(resultFile, { force: true });
+  if (!result) return { passed: 0, failed: 1, why: `the extension host did not report a result${runError ? ` (${runError.message})` : ''}` };
+  // a host that fails after the tests passed still fails the suite
+  return { passed: result.passed, failed: result.failed || (runError ? 1 : 0), why: runError && !result.failed ? `the extension host failed after the tests: ${runError.message}` : undefined };
 }
-let result;
-try { result = JSON.parse(readFileSync(resultFile, 'utf8')); } catch {}
-rmSync(tmp, { recursive: true, force: true });
 
-if (!result) summary(0, 1, `the extension host did not report a result${runError ? ` (${runError.message})` : ''}`);
-// a host that fails after the tests passed still fails the suite
-const failed = result.failed || (runError ? 1 : 0);
-summary(result.passed, failed, runError && !result.failed ? `the extension host failed after the tests: ${runError.message}` : undefined);
+const runs = [await pass()];
+// The code-server host can open the folder untrusted: a second, short pass runs the Restricted
+// Mode tests there (desktop VS Code is started by runTests with workspace trust disabled).
+if (!download) runs.push(await pass({ NIANBAO_TEST_TRUST: 'untrusted', MOCHA_GREP: 'Restricted Mode' }));
+rmSync(tmp, { recursive: true, force: true });
+summary(runs.reduce((n, r) => n + r.passed, 0), runs.reduce((n, r) => n + r.failed, 0), runs.map(r => r.why).filter(Boolean).join('; ') || undefined);

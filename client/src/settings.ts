@@ -31,10 +31,15 @@ export class SettingsWatcher implements vscode.Disposable {
   dispose() { this.subscription.dispose(); }
 }
 
+/** A workspace can hold thousands of bad keys: the first few are named, the rest counted. */
+const SHOWN = 10;
+const shown = (problems: string[]) =>
+  problems.length <= SHOWN ? problems : [...problems.slice(0, SHOWN), vscode.l10n.t('and {0} more', problems.length - SHOWN)];
+
 async function warn(problems: string[]) {
   const open = vscode.l10n.t('Open Settings');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Some nianbao settings are invalid and their defaults are used instead: {0}', problems.join('; ')),
+    vscode.l10n.t('Some nianbao settings are invalid and their defaults are used instead: {0}', shown(problems).join('; ')),
     open,
   );
   if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', CONFIG_SECTION);

@@ -84,7 +84,11 @@ describe('nianbao check on a PDF', function () {
     writeFileSync(path.join(tmp, 'c.txt'), readSample('02_hongze_district_2023_pdflayout.txt'));
     const r = await cli(['check', '--format', 'json', '--locale', 'en', tmp]);
     assert.equal(r.code, 2);
-    assert.deepEqual((JSON.parse(r.out).files as JsonFile[]).map(f => path.basename(f.path)), ['a.pdf', 'c.txt']);
+    // The scanned one is listed with its error, as every file that could not be checked is.
+    const listed = JSON.parse(r.out).files as (JsonFile & { error?: string })[];
+    assert.deepEqual(listed.map(f => path.basename(f.path)), ['a.pdf', 'b.pdf', 'c.txt']);
+    assert.match(listed[1].error ?? '', /no text layer/);
+    assert.equal(listed[0].error, undefined);
     assert.match(r.err, /b\.pdf: no text layer: a scanned PDF needs OCR first/);
   });
 

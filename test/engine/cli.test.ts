@@ -136,7 +136,9 @@ describe('nianbao check: bad input', () => {
     const r = await cli(['check', '--format', 'json', '--locale', 'en', bad, good]);
     assert.equal(r.code, 2);
     assert.match(r.err, /gbk\.txt: The character set of this file cannot be told/);
-    assert.deepEqual(files(r.out).map(f => f.path), [good]);
+    // Listed with its error, in input order (issue 15: it was left out).
+    assert.deepEqual(files(r.out).map(f => f.path), [bad, good]);
+    assert.match((files(r.out)[0] as unknown as { error: string }).error, /^.*gbk\.txt: The character set of this file cannot be told/);
   });
 
   it('reports a missing path and exits 2', async () => {

@@ -85,4 +85,13 @@ describe('manifest words', () => {
     const listed = Object.keys(severity.properties);
     assert.deepEqual(RULES.map(r => r.code).filter(c => !listed.includes(c)), []);
   });
+
+  it('declares Restricted Mode (it runs no workspace code) and virtual workspaces (limited: no folder peers) support', () => {
+    const caps = json('package.json').capabilities;
+    assert.equal(caps?.untrustedWorkspaces?.supported, true);
+    assert.equal(caps?.virtualWorkspaces?.supported, 'limited');
+    for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      assert.match(json(file)['capabilities.virtualWorkspaces.description'], /peers|跨年度/, file);
+    }
+  });
 });

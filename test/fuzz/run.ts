@@ -5,9 +5,11 @@
 // Prints what it found; exits 1 on any failure.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ReportDocument, check } from '../../server/src/engine';
+import { ReportDocument, applyEdits, check, fixAll } from '../../server/src/engine';
 import { compilation } from '../bench/corpus';
 import { readSample } from '../helpers';
+import { fileText } from '../../server/src/cli/text';
+import { readSettings } from '../../server/src/settings';
 import { assembledDocument, mutatedSample } from './generators';
 import { engineProblems } from './properties';
 import { corruptedReading, doubtProblems } from './doubt';
@@ -61,31 +63,34 @@ function doubt(runs: number) {
   else console.log(`ok   doubt never shows as an arithmetic error: ${r.numRuns} corrupted readings in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
-/** Fastest of a few runs of parse + check. */
-function timeOf(text: string): number {
+/** Fastest of a few runs of `work` (by default parse + check). */
+function timeOf<T>(input: T, work: (input: T) => unknown): number {
   let best = Infinity;
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    check(new ReportDocument(text), { locale: 'en' });
+    work(input);
     best = Math.min(best, performance.now() - t);
   }
   return best;
 }
+const parseAndCheck = (text: string) => check(new ReportDocument(text), { locale: 'en' });
 
 /**
  * Linear time: over all the doublings the time grows at most 2.5× as much as the size, or
  * the last doubling at most triples it (quadratic growth over three doublings is 64×
  * against 8×, and 4× in each). One doubling alone is at the mercy of a garbage collection.
  */
-function doubling(name: string, make: (k: number) => string, steps: number) {
+function doubling(name: string, make: (k: number) => string, steps: number): void;
+function doubling<T>(name: string, make: (k: number) => T, steps: number, work: (input: T) => unknown, sizeOf: (input: T) => number, unit: string): void;
+function doubling(name: string, make: (k: number) => unknown, steps: number, work: (input: any) => unknown = parseAndCheck, sizeOf: (input: any) => number = (t: string) => t.length, unit = 'k chars') {
   const times: number[] = [];
   const sizes: number[] = [];
   for (let k = 0; k < steps; k++) {
-    const text = make(k);
-    sizes.push(text.length);
-    times.push(timeOf(text));
+    const input = make(k);
+    sizes.push(sizeOf(input));
+    times.push(timeOf(input, work));
   }
-  const line = sizes.map((s, i) => `${(s / 1000).toFixed(0)}k chars ${times[i].toFixed(0)} ms`).join(' → ');
+  const line = sizes.map((s, i) => `${(s / 1000).toFixed(0)}${unit} ${times[i].toFixed(0)} ms`).join(' → ');
   // Fixed costs dominate below a few milliseconds. Quadratic time shows end to end and in
   // the last doubling alike (4×); noise rarely in both.
   const growth = times[steps - 1] / Math.max(times[0], 5);
@@ -95,6 +100,28 @@ function doubling(name: string, make: (k: number) => string, steps: number) {
 }
 
 function timing() {
+  // issue 15: the CLI's text output of a file with tens of thousands of findings (one
+  // code), and settings with thousands of invalid keys, were quadratic.
+  const seed2 = readSample('02_');
+  doubling('text output of repeated part headings', k => {
+    const text = `${seed2}\n${'一、总体情况\n'.repeat(2500 * 2 ** k)}`;
+    const findings = check(new ReportDocument(text), { locale: 'en' });
+    return { path: 'r.txt', template: '2021' as const, reports: 2, findings };
+  }, 4, r => fileText(r, 'en'), r => r.findings.length, 'k findings');
+  doubling('settings with invalid severity keys', k => {
+    const severity: Record<string, string> = {};
+    for (let i = 0; i < 2000 * 2 ** k; i++) severity[`bad-${i}`] = 'loud';
+    return { severity };
+  }, 4, raw => readSettings(raw), raw => Object.keys(raw.severity).length, 'k keys');
+
+  // issue 15: --fix on a compilation of 1,456 reports took 7 minutes (each edit copied the
+  // text; each fix was compared with every edit taken).
+  doubling('fix-all and its edits applied, on corpus 02 repeated', k => {
+    const text = `${seed2}\n`.repeat(50 * 2 ** k);
+    const doc = new ReportDocument(text);
+    return { text, doc, findings: check(doc, { locale: 'en' }) };
+  }, 4, ({ text, doc, findings }) => applyEdits(text, fixAll(doc, findings, 'en').edits), x => x.text.length, 'k chars');
+
   const unit = compilation(256 * 1024).text;
   doubling('a compilation doubled', k => unit.repeat(2 ** k), 5);
   const seed = readSample('002').split('\n');

@@ -1,15 +1,15 @@
 // `nianbao check`: findings for many report files, as text, JSON or SARIF; `--fix` applies
 // the safe fixes in place. Files are checked in worker threads when there are many.
 import { availableParallelism } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
 import { REPORT_EXTENSIONS } from '../import';
 import { importInputs, sourcesOf, type Imported } from './import';
-import { expandPaths, InputError, readReport } from './io';
+import { expandPaths, fileId, InputError, readReportFile } from './io';
+import { ChangedOnDisk, replaceFile } from './write';
 import { CliPeers } from './peers';
 import { toSarif } from './sarif';
-import { fileText, totalText } from './text';
+import { fileText, oneLine, totalText } from './text';
 import { checkInWorkers } from './workers';
 
 export interface CheckSettings {
@@ -55,9 +55,9 @@ export interface Outcome { result: FileResult; json?: string; errors: boolean }
 
 export function outcomeOf(r: FileResult, settings: CheckSettings): Outcome {
   const errors = !isFailed(r) && r.findings.some(f => f.severity === 'error');
-  if (settings.format !== 'json' || isFailed(r)) return { result: r, errors };
-  const json = JSON.stringify(fileJson(r, settings.fix), null, 2).replace(/^/gm, '    ');
-  return { result: { ...r, findings: [] }, json, errors };
+  if (settings.format !== 'json') return { result: r, errors };
+  const json = JSON.stringify(isFailed(r) ? r : fileJson(r, settings.fix), null, 2).replace(/^/gm, '    ');
+  return { result: isFailed(r) ? r : { ...r, findings: [] }, json, errors };
 }
 
 type Format = 'text' | 'json' | 'sarif';
@@ -96,21 +96,24 @@ export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.
     } else if (name === '--jobs') {
       const v = value();
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
-      out.jobs = Number(v);
+      // More threads than cores only cost memory (each holds a parser and its documents).
+      out.jobs = Math.min(Number(v), availableParallelism());
     } else throw new UsageError(`unknown option '${a}'`);
   }
   if (!out.paths.length) throw new UsageError('no files or folders to check');
   return out;
 }
 
-const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
+export const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
 
 /** Checks one file (and fixes it with `fix`). Never throws: failures become a FailedFile. */
 export function checkFile(path: string, settings: CheckSettings, named = true, imported?: Imported | { error: string }): FileResult {
   try {
     if (imported && 'error' in imported) return { path, error: imported.error };
     const peers = peersFor(settings);
-    const text = imported?.text ?? peers.take(path) ?? readReport(path);
+    // An imported file was read by its importer; a text file is read here, once, with its stamp.
+    const read = imported ? undefined : peers.take(path) ?? readReportFile(path);
+    const text = imported?.text ?? read!.text;
     let doc = peers.parse(path, text);
     if (!isReport(doc)) {
       return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
@@ -124,36 +127,38 @@ export function checkFile(path: string, settings: CheckSettings, named = true, i
     const { edits } = fixAll(doc, findings, settings.locale);
     const fixedText = applyEdits(text, edits);
     if (fixedText !== text) {
-      writeFileSync(path, hasBom(path) ? '\uFEFF' + fixedText : fixedText);
+      replaceFile(path, Buffer.from(read!.bom ? '\uFEFF' + fixedText : fixedText, 'utf8'), read!.stamp);
       peers.changed(path);
       doc = peers.parse(path, fixedText);
       findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });
     }
     return { ...result, findings, fixed: fixedText === text ? 0 : edits.length };
   } catch (e) {
-    if (e instanceof InputError) return { path, error: e.message };
+    if (e instanceof InputError) return { path, error: e.message, ...(e.skippable && !named ? { skipped: true } : {}) };
+    if (e instanceof ChangedOnDisk) return { path, error: `${path}: changed on disk while checking: not fixed` };
     const err = e as NodeJS.ErrnoException;
-    return { path, error: err.code ? `${path}: cannot write (${err.code})` : `${path}: internal error while checking: ${err.message}` };
+    return { path, error: err.code ? `${path}: cannot write (${err.code}); the file is as it was` : `${path}: internal error while checking: ${err.message}` };
   }
 }
 
-function hasBom(path: string): boolean {
-  const head = readFileSync(path).subarray(0, 3);
-  return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-}
-
 /**
- * The files to check, in order and each once (two workers must not fix one file), marked as
- * named on the command line or found in a folder.
+ * The files to check, in order and each real file once (by device and inode: two names of
+ * one file, or two workers fixing it, would check or rewrite it from a stale copy), marked
+ * as named on the command line or found in a folder.
  */
-function expand(paths: string[], onError: (path: string, message: string) => void): CheckInput[] {
+function expand(paths: string[], onError: (path: string, message: string) => void, onNote: (message: string) => void): CheckInput[] {
   const out: CheckInput[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const p of paths) {
     try {
       const files = expandPaths([p], REPORT_EXTENSIONS);
       const named = files.length === 1 && files[0] === p;
-      for (const f of files) if (!seen.has(resolve(f))) { seen.add(resolve(f)); out.push({ path: f, named }); }
+      for (const f of files) {
+        const id = fileId(f);
+        const first = seen.get(id);
+        if (first === undefined) { seen.set(id, f); out.push({ path: f, named }); }
+        else if (named && resolve(first) !== resolve(f)) onNote(`${f}: the same file as ${first}; checked once`);
+      }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       onError(p, e.message);
@@ -175,9 +180,10 @@ export interface CheckIo {
 export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   const opts = parseCheckArgs(args);
   let failed = false;
-  const fail = (message: string) => { failed = true; io.err(`nianbao: ${message}\n`); };
+  const fail = (message: string) => { failed = true; io.err(`nianbao: ${oneLine(message)}\n`); };
   const results: FileResult[] = [];
-  const files = expand(opts.paths, (path, error) => { results.push({ path, error }); fail(error); });
+  const unreadable: FailedFile[] = [];
+  const files = expand(opts.paths, (path, error) => unreadable.push({ path, error }), note => io.err(`nianbao: ${oneLine(note)}\n`));
   await importInputs(files, opts.locale);
 
   // Files with findings stand apart as blocks between blank lines; clean files are one line each.
@@ -188,16 +194,16 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   if (opts.format === 'json') io.out('{\n  "files": [');
   const emit = ({ result: r, json, errors: e }: Outcome) => {
     errors ||= e;
-    if (json !== undefined) {
-      io.out(`${jsonFiles++ ? ',' : ''}\n${json}`);
-      return;
-    }
-    results.push(r);
+    // JSON lists a file that could not be checked too, with its error (as SARIF does).
+    if (json !== undefined) io.out(`${jsonFiles++ ? ',' : ''}\n${json}`);
     if (isFailed(r)) {
-      if (r.skipped) io.err(`nianbao: ${r.error}; skipped\n`);
+      results.push(r);
+      if (r.skipped) io.err(`nianbao: ${oneLine(r.error)}; skipped\n`);
       else fail(r.error);
       return;
     }
+    if (json !== undefined) return;
+    results.push(r);
     if (opts.format !== 'text') return;
     const block = r.findings.length > 0;
     io.out((block && printed && !lastWasBlock ? '\n' : '') + fileText(r, opts.locale) + (block ? '\n' : ''));
@@ -205,6 +211,7 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
     lastWasBlock = block;
   };
 
+  for (const r of unreadable) emit(outcomeOf(r, opts));
   const workers = io.workerScript && opts.jobs > 1 ? Math.min(opts.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)) : 0;
   const settings: CheckSettings = { locale: opts.locale, fix: opts.fix, format: opts.format, inputs: files.map(f => f.path) };
   if (workers > 1) {

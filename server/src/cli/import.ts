@@ -2,12 +2,12 @@
 // registered formats) in memory, and findings name where in the source they are;
 // `nianbao import` writes the imported text to a file.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { localeOf, type Finding, type Locale } from '../engine';
 import { looksImported, TEXT_EXTENSIONS, describeSource, importFile, isImportable, sourceAt, ImportError, type ImportResult } from '../import';
 import { loadBundled } from '../import/load';
-import { InputError } from './io';
+import { InputError, readFileOnce } from './io';
 import type { Io } from './run';
 import { UsageError } from './check';
 
@@ -23,18 +23,22 @@ export function needsImport(file: string): boolean {
   const head = new Uint8Array(4096);
   let n = 0;
   try {
-    const fd = openSync(file, 'r');
-    try { n = readSync(fd, head, 0, head.length, 0); } finally { closeSync(fd); }
+    // Non-blocking, regular files only: a FIFO named like a report must not hang the run (its read says why it is refused).
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      if (!fstatSync(fd).isFile()) return false;
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally { closeSync(fd); }
   } catch { return isImportable(file); }
   if (looksImported(head.subarray(0, n))) return true;
   if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) return isImportable(file);
-  try { return !isUtf8(readFileSync(file)); } catch { return false; }
+  try { return !isUtf8(readFileOnce(file).bytes); } catch { return false; }
 }
 
 /** A file imported in memory; an InputError (exit 2) with the importer's message when it cannot be. */
 export async function importPath(file: string, locale: Locale): Promise<Imported> {
   let bytes: Uint8Array;
-  try { bytes = new Uint8Array(readFileSync(file)); } catch (e) { throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? e})`); }
+  bytes = new Uint8Array(readFileOnce(file).bytes);
   try {
     const r = await importFile(bytes, file, { load: loadBundled });
     return { text: r.text, encoding: r.encoding, notes: r.notes.map(n => n[locale]), provenance: r.provenance };

@@ -1,12 +1,10 @@
 // The CLI's peers (cross-year): the files checked together, and the report files in each
 // input's folder. Folders are listed and files read only when a report asks for peers;
 // each file is reduced to body keys once and parsed only when its keys match.
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PeerFiles, wantedKeys, type PeerFile, type ReportDocument } from '../engine';
-import { readReport } from './io';
+import { listReportFiles, readReportFile, type ReportFile } from './io';
 
-const REPORT_FILE = /\.(txt|md|nianbao)$/i;
 /** Characters of early-read inputs kept at most (≈ 64 MB as UTF-16). */
 const EARLY_CHARS = 32 << 20;
 
@@ -19,7 +17,7 @@ export class CliPeers {
   private readonly inputs: PeerFile[];
   private readonly inputSet: Set<string>;
   /** Inputs read for their keys before their turn: kept for it, so no file is read twice (bounded). */
-  private readonly early = new Map<string, string>();
+  private readonly early = new Map<string, ReportFile>();
   private earlyChars = 0;
   private readonly taken = new Set<string>();
 
@@ -28,13 +26,13 @@ export class CliPeers {
     this.inputSet = new Set(this.inputs.map(f => f.path));
   }
 
-  /** An input's text if it was read already for its keys (once: it is then dropped). */
-  take(file: string): string | undefined {
+  /** An input as it was read already for its keys, if it was (once: it is then dropped). */
+  take(file: string): ReportFile | undefined {
     const p = path.resolve(file);
     this.taken.add(p);
-    const text = this.early.get(p);
-    if (text !== undefined) { this.early.delete(p); this.earlyChars -= text.length; }
-    return text;
+    const read = this.early.get(p);
+    if (read !== undefined) { this.early.delete(p); this.earlyChars -= read.text.length; }
+    return read;
   }
 
   /** The document of an input being checked (reused if it was parsed as a peer already). */
@@ -88,22 +86,20 @@ export class CliPeers {
   private folder(dir: string): PeerFile[] {
     let files = this.folders.get(dir);
     if (!files) {
-      let names: string[] = [];
-      try { names = readdirSync(dir, { withFileTypes: true }).filter(d => d.isFile() && REPORT_FILE.test(d.name)).map(d => d.name).sort(); } catch { /* unreadable: no peers */ }
-      files = names.map(n => this.file(path.join(dir, n)));
+      files = listReportFiles(dir).map(p => this.file(p));
       this.folders.set(dir, files);
     }
     return files;
   }
 
   private read(p: string): string | undefined {
-    let text: string;
-    try { text = readReport(p); } catch { return undefined; }
-    if (this.inputSet.has(p) && !this.taken.has(p) && !this.early.has(p) && this.earlyChars + text.length <= EARLY_CHARS) {
-      this.early.set(p, text);
-      this.earlyChars += text.length;
+    let read: ReportFile;
+    try { read = readReportFile(p); } catch { return undefined; }
+    if (this.inputSet.has(p) && !this.taken.has(p) && !this.early.has(p) && this.earlyChars + read.text.length <= EARLY_CHARS) {
+      this.early.set(p, read);
+      this.earlyChars += read.text.length;
     }
-    return text;
+    return read.text;
   }
 
   private file(p: string): PeerFile & { stamp: string } {

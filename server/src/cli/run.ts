@@ -1,7 +1,10 @@
 // The CLI's verbs, separated from process I/O so tests can call them.
 import { ReportDocument, toJson } from '../engine';
-import { runCheck, UsageError } from './check';
+import { isReport, runCheck, UsageError } from './check';
+import { oneLine } from './text';
 import { InputError, readReport } from './io';
+import { MAX_REPORT_BYTES } from '../report-files';
+import { IMPORT_EXTENSIONS, TEXT_EXTENSIONS } from '../import';
 import { isCheckWorker, serveChecks } from './workers';
 import { runRollup } from './rollup';
 import { importPath, needsImport, runImport } from './import';
@@ -23,9 +26,10 @@ const USAGE = `usage:
   nianbao rollup [--format md|json] [--locale en|zh-cn] FILE...
   nianbao import [--out DIR] [--format md|tabs] [--force] [--locale en|zh-cn] FILE...
 
-check: PATHs are report files or folders (their .txt, .md and .nianbao files, and the
-  files nianbao imports: .pdf). Imported files are read in memory; findings name the
-  place in the source (page 3, table 2 row 5); --fix does not rewrite them.
+check: PATHs are report files or folders (their ${TEXT_EXTENSIONS.join(' ')} files, and the
+  files nianbao imports: ${IMPORT_EXTENSIONS.join(' ')}; at most ${MAX_REPORT_BYTES >> 20} MB each; symbolic
+  links inside a folder are not followed). Imported files are read in memory; findings name
+  the place in the source (page 3, table 2 row 5); --fix does not rewrite them.
   --format   text (default): path:line:col  severity  code  message, a summary per file
              json, or sarif (SARIF 2.1.0)
   --fix      apply the safe (preferred) fixes in place, then report what remains
@@ -56,7 +60,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`nianbao: unknown command '${verb}'\n${USAGE}`);
     return 2;
   } catch (e) {
-    if (e instanceof InputError) { io.err(`nianbao: ${e.message}\n`); return 2; }
+    if (e instanceof InputError) { io.err(`nianbao: ${oneLine(e.message)}\n`); return 2; }
     if (e instanceof UsageError) { io.err(`nianbao: ${e.message}\n${USAGE}`); return 2; }
     throw e;
   }
@@ -71,11 +75,7 @@ async function parse(args: string[], io: Io): Promise<number> {
     ? (await importPath(files[0], localeOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG))).text
     : readReport(files[0]);
   const doc = new ReportDocument(text);
-  const model = doc.model;
-  if (!model.reports.some(r => r.parts.length || Object.keys(r.tables).length)) {
-    io.err(`nianbao: ${files[0]}: not a report (no part headings or standard tables found)\n`);
-    return 2;
-  }
-  io.out(JSON.stringify(toJson(model, doc), null, 2) + '\n');
+  if (!isReport(doc)) throw new InputError(`${files[0]}: not a report (no part headings or standard tables found)`);
+  io.out(JSON.stringify(toJson(doc.model, doc), null, 2) + '\n');
   return 0;
 }

@@ -1,7 +1,7 @@
 // The text format of `nianbao check`: one line per finding (`path:line:col  severity  code
 // message`, 1-based, the form editors and problem matchers link), a summary line per file
 // and a total line.
-import { fmt, type Locale, type Msg } from '../engine/i18n';
+import { fmt, visible, type Locale, type Msg } from '../engine/i18n';
 import type { Finding } from '../engine';
 import { isFailed, severityWord, type CheckedFile, type FileResult } from './check';
 
@@ -28,6 +28,9 @@ const M = {
   parens: { en: ' ({list})', 'zh-cn': '（{list}）' },
 } satisfies Record<string, Msg>;
 
+/** A path or message on one line of output: line ends and tabs as \n \r \t, invisible and control characters as \u escapes. */
+export const oneLine = (s: string) => visible(s.replace(/[\n\r\t]/g, c => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t')));
+
 const count = (msg: Msg, n: number, locale: Locale) => fmt(msg, locale, { n, s: n === 1 ? '' : 's' });
 
 type Word = 'error' | 'warning' | 'note';
@@ -47,31 +50,38 @@ const RUN_SHOWN = 5;
  * a batch stays readable; JSON and SARIF list them all.
  */
 export function fileText(r: CheckedFile, locale: Locale): string {
+  // Each finding's place among its code's: one pass (a copy or a search per finding is
+  // quadratic on a file with tens of thousands of findings).
   const perCode = new Map<string, Finding[]>();
-  for (const f of r.findings) perCode.set(f.code, [...(perCode.get(f.code) ?? []), f]);
-  const loc = (f: Finding) => `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-  const shown = r.findings.filter(f => {
-    const same = perCode.get(f.code)!;
-    return same.length <= RUN_LIMIT || same.indexOf(f) < RUN_SHOWN;
+  const nth = new Array<number>(r.findings.length);
+  r.findings.forEach((f, i) => {
+    let same = perCode.get(f.code);
+    if (!same) perCode.set(f.code, (same = []));
+    nth[i] = same.length;
+    same.push(f);
   });
-  const locWidth = Math.max(0, ...shown.map(f => loc(f).length));
-  const codeWidth = Math.max(0, ...shown.map(f => f.code.length));
+  const file = oneLine(r.path);
+  const loc = (f: Finding) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+  const shown: { f: Finding; nth: number }[] = [];
+  r.findings.forEach((f, i) => { if (perCode.get(f.code)!.length <= RUN_LIMIT || nth[i] < RUN_SHOWN) shown.push({ f, nth: nth[i] }); });
+  let locWidth = 0, codeWidth = 0;
+  for (const { f } of shown) { locWidth = Math.max(locWidth, loc(f).length); codeWidth = Math.max(codeWidth, f.code.length); }
   const where = new Map(r.imported ? r.findings.map((f, i) => [f, r.imported!.sources[i]] as const) : []);
   const line = (f: Finding, message: string) =>
     `${loc(f).padEnd(locWidth)}  ${severityWord(f).padEnd(7)}  ${f.code.padEnd(codeWidth)}  ${message}` +
     (where.get(f) ? fmt(M.source, locale, { where: where.get(f)! }) : '');
   const lines: string[] = [];
-  for (const f of shown) {
-    lines.push(line(f, f.message.replace(/\s*[\r\n]+\s*/g, ' ')));
+  for (const { f, nth: k } of shown) {
+    lines.push(line(f, visible(f.message.replace(/\s*[\r\n]+\s*/g, ' '))));
     const same = perCode.get(f.code)!;
-    if (same.length > RUN_LIMIT && same.indexOf(f) === RUN_SHOWN - 1) {
-      const rest = same.slice(RUN_SHOWN);
-      const last = rest[rest.length - 1].range.start.line + 1;
-      lines.push(line(rest[0], fmt(M.more, locale, { n: rest.length, s: rest.length === 1 ? '' : 's', code: f.code, last })));
+    if (same.length > RUN_LIMIT && k === RUN_SHOWN - 1) {
+      const rest = same.length - RUN_SHOWN;
+      const last = same[same.length - 1].range.start.line + 1;
+      lines.push(line(same[RUN_SHOWN], fmt(M.more, locale, { n: rest, s: rest === 1 ? '' : 's', code: f.code, last })));
     }
   }
-  const notes = (r.imported?.notes ?? []).map(n => `  ${n}`);
-  return [...lines, `${r.path}  ${summary(r, locale)}`, ...notes].join('\n') + '\n';
+  const notes = (r.imported?.notes ?? []).map(n => `  ${oneLine(n)}`);
+  return [...lines, `${file}  ${summary(r, locale)}`, ...notes].join('\n') + '\n';
 }
 
 function summary(r: CheckedFile, locale: Locale): string {

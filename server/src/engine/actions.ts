@@ -3,7 +3,7 @@
 import type { ReportDocument } from './document';
 import { fmt, localeOf, type Msg } from './i18n';
 import type { Range } from './model';
-import type { Edit, Finding, Fix } from './rules/types';
+import type { Edit, Finding } from './rules/types';
 import { recomputeEdits } from './fixes/recompute';
 import { fillEdits } from './fixes/fill';
 
@@ -66,8 +66,27 @@ export function quickFixes(doc: ReportDocument, findings: Finding[], range: Rang
 /** Fix-all: every preferred fix that does not overlap another, plus recomputed totals. */
 export function fixAll(doc: ReportDocument, findings: Finding[], localeTag?: string): Action {
   const edits: Edit[] = recomputeEdits(doc, () => true);
-  const taken = (e: Edit) => edits.some(x => overlaps(x.range, e.range));
-  const preferred: Fix[] = findings.flatMap(f => f.fixes.filter(x => x.preferred && x.scope?.kind !== 'recompute'));
-  for (const fix of preferred) if (!fix.edits.some(taken)) edits.push(...fix.edits);
+  // The edits taken, by each line they touch: a fix is compared with the edits on its own
+  // lines only (comparing it with every edit taken is quadratic on a compilation).
+  const byLine = new Map<number, Edit[]>();
+  const take = (e: Edit) => {
+    edits.push(e);
+    for (let l = e.range.start.line; l <= e.range.end.line; l++) {
+      const at = byLine.get(l);
+      if (at) at.push(e); else byLine.set(l, [e]);
+    }
+  };
+  const taken = (e: Edit) => {
+    for (let l = e.range.start.line; l <= e.range.end.line; l++) if (byLine.get(l)?.some(x => overlaps(x.range, e.range))) return true;
+    return false;
+  };
+  const recomputed = edits.splice(0);
+  for (const e of recomputed) take(e);
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      if (!fix.preferred || fix.scope?.kind === 'recompute' || fix.edits.some(taken)) continue;
+      for (const e of fix.edits) take(e);
+    }
+  }
   return { title: fmt(M.fixAll, localeOf(localeTag)), kind: 'source.fixAll', edits, preferred: false, findings };
 }

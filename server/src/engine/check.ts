@@ -66,11 +66,28 @@ function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, 
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */
 export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[] {
+  const steps = checkInSteps(doc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * check() one report at a time: it yields after each, so a caller can answer other requests
+ * while a compilation of thousands of reports is checked (a checked report is cached: a
+ * check started again after an edit redoes only what changed).
+ */
+export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): Generator<void, Finding[], void> {
   const model = doc.model;
   if (!model.reports.length) return [];
   // What the cache key needs from the options, built once rather than once per report.
   const optionsKey = JSON.stringify([localeOf(options.locale), options.severity ?? {}, (options.peers ?? []).map(p => idOf(p.model))]);
-  const perReport = model.reports.map((report, i) => checkReport(doc, model, report, i, options, optionsKey));
+  const perReport: Finding[][] = [];
+  for (let i = 0; i < model.reports.length; i++) {
+    if (i) yield;
+    perReport.push(checkReport(doc, model, model.reports[i], i, options, optionsKey));
+  }
   // Each report's findings are sorted; reports follow one another, so the whole list is
   // too unless a report's first finding comes before the previous report's last. Then a
   // stable sort gives the same order as sorting the rules' output. Sized once: this runs

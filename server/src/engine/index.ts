@@ -4,7 +4,7 @@ export type * from './model';
 export { TEMPLATES, GENERATIONS, TABLE_IDS, tableDecl, rowsOf, generationForYear, type Generation, type TableId, type Identity, type CellRef } from './templates';
 // What takes or gives positions comes from physical.ts: web text is read as logical lines
 // inside the engine, and every position out here is one in the text as written.
-export { toJson, check, quickFixes, fixAll, hover, documentSymbols, foldingRanges, inlayHints, recomputeEdits } from './physical';
+export { toJson, check, checkInSteps, quickFixes, fixAll, hover, documentSymbols, foldingRanges, inlayHints, recomputeEdits } from './physical';
 export { contexts, type CheckOptions } from './check';
 export { type Action } from './actions';
 export { RULES, type Rule, type Finding, type Fix, type Edit, type Severity, type RuleContext } from './rules';

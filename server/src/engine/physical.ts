@@ -6,7 +6,7 @@
 import type { ReportDocument } from './document';
 import type { DocumentModel, Position, Range } from './model';
 import type { Edit, Finding, Fix } from './rules/types';
-import { check as checkLogical, type CheckOptions } from './check';
+import { check as checkLogical, checkInSteps as checkInStepsLogical, type CheckOptions } from './check';
 import { quickFixes as quickFixesLogical, fixAll as fixAllLogical, type Action } from './actions';
 import { hover as hoverLogical, type HoverPeers } from './hover';
 import { documentSymbols as symbolsLogical, foldingRanges as foldsLogical, type Fold, type OutlineSymbol } from './symbols';
@@ -37,6 +37,12 @@ const toLogical = (doc: ReportDocument): Way => r => doc.logicalRange(r);
 /** All findings for a document, in document order, at physical positions. */
 export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[] {
   const found = checkLogical(doc, options);
+  return doc.segmented ? found.map(f => mapFinding(f, toPhysical(doc))) : found;
+}
+
+/** check() one report at a time (see check.ts), its findings at physical positions. */
+export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): Generator<void, Finding[], void> {
+  const found = yield* checkInStepsLogical(doc, options);
   return doc.segmented ? found.map(f => mapFinding(f, toPhysical(doc))) : found;
 }
 

@@ -30,8 +30,8 @@ const ascii = (head: Uint8Array, at = 0, n = 16) => String.fromCharCode(...head.
 /** The first bytes are `magic` (after any of the leading bytes a format allows). */
 export const startsWith = (magic: string) => (head: Uint8Array) => ascii(head, 0, magic.length) === magic;
 
-/** Report text the engine reads as it is (when it is UTF-8; else the text importer decodes it). */
-export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.nianbao'];
+import { TEXT_EXTENSIONS } from '../report-files';
+export { TEXT_EXTENSIONS };
 
 export const FORMATS: readonly Format[] = [
   { label: 'PDF', extensions: ['.pdf'], sniff: head => ascii(head, 0, 1024).includes('%PDF-'), module: 'pdf', browser: false },

@@ -1,12 +1,10 @@
-// The node entry's FolderReader: report files beside a file:// document, with node fs.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// The node entry's FolderReader: report files beside a file:// document, with node fs. The
+// same files and the same size limit as the command line's peers (cli/io.ts).
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_REPORT_BYTES, listReportFiles, readReport } from '../cli/io';
 import type { FolderReader } from './peers';
-
-const REPORT_FILE = /\.(txt|md|nianbao)$/i;
-/** Larger files are not reports (the 2 MB compilation is the largest seen). */
-const MAX_BYTES = 16 << 20;
 
 export const nodeFolderReader: FolderReader = {
   pathOf(uri) {
@@ -16,21 +14,15 @@ export const nodeFolderReader: FolderReader = {
   folderOf: p => path.dirname(p),
   list(dir) {
     const out: { path: string; stamp: string }[] = [];
-    let names: string[];
-    try { names = readdirSync(dir).filter(n => REPORT_FILE.test(n)).sort(); } catch { return out; }
-    for (const n of names) {
-      const p = path.join(dir, n);
+    for (const p of listReportFiles(dir)) {
       try {
-        const st = statSync(p);
-        if (st.isFile() && st.size <= MAX_BYTES) out.push({ path: p, stamp: `${st.mtimeMs}:${st.size}` });
+        const st = lstatSync(p);
+        if (st.isFile() && st.size <= MAX_REPORT_BYTES) out.push({ path: p, stamp: `${st.mtimeMs}:${st.size}` });
       } catch { /* gone since the listing */ }
     }
     return out;
   },
   read(p) {
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(p));
-      return text.includes('\u0000') ? undefined : text.replace(/^\uFEFF/, '');
-    } catch { return undefined; }
+    try { return readReport(p); } catch { return undefined; }
   },
 };

@@ -3,6 +3,25 @@
 // FolderReader the entry point passes in (node: fs; the browser entry has none), so this
 // core stays platform-neutral. Listings are kept briefly; file events drop them sooner.
 import { PeerFiles, type PeerFile, type ReportDocument } from '../engine';
+import { bodyNames } from '../engine/rules/report-date';
+
+/**
+ * What other reports read of this one (cross-year, and its hover): each report's year and
+ * body names, and the cells compared, 四 结转下年度继续办理 and 现行有效件数 with their
+ * tables' generations. '' when it offers nothing. An edit that leaves it as it was need not
+ * re-check the other open reports.
+ */
+export function peerView(doc: ReportDocument): string {
+  const views = doc.model.reports.flatMap(report => {
+    const names = report.year === undefined ? [] : bodyNames({ doc, report });
+    if (!names.length) return [];
+    const a = report.tables.applications, p = report.tables.proactive;
+    const carried = a ? Object.entries(a.rows.carried_forward?.cells ?? {}).map(([c, x]) => [c, x.value]) : null;
+    const inForce = p ? Object.entries(p.rows).map(([id, r]) => [id, r.cells.in_force?.value ?? null]) : null;
+    return [[report.year, names, a?.generation ?? null, carried, p?.generation ?? null, inForce]];
+  });
+  return views.length ? JSON.stringify(views) : '';
+}
 
 /** Reads the folder beside a document. */
 export interface FolderReader {

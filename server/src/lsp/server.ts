@@ -6,7 +6,7 @@ import {
   type CodeAction, type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import {
-  ReportDocument, check, documentSymbols, fixAll, foldingRanges, hover, inlayHints, localeOf, quickFixes, recomputeEdits,
+  ReportDocument, check, checkInSteps, documentSymbols, fixAll, foldingRanges, hover, inlayHints, localeOf, quickFixes, recomputeEdits,
   type CheckOptions, type Edit, type Finding, type Locale, type Position,
 } from '../engine';
 import { fmt, list, type Msg } from '../engine/i18n';
@@ -19,8 +19,9 @@ import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSym
 import { statusOf, summaryOf } from './status';
 import { markdownTableEdit, snippetFor } from './tables';
 import { rollup } from '../engine/rollup';
-import { ServerPeers, type FolderReader } from './peers';
+import { ServerPeers, peerView, type FolderReader } from './peers';
 import { importFile, ImportError, type LoadImporter } from '../import';
+import { REPORT_GLOB } from '../report-files';
 
 /** How much longer than the debounce the other open reports wait to be checked again after a change in one. */
 const PEER_PAUSE_MS = 300;
@@ -34,6 +35,7 @@ export interface InitOptions {
 }
 
 const M = {
+  moreProblems: { en: 'and {n} more', 'zh-cn': '另有 {n} 处' },
   badSettings: { en: 'nianbao: invalid settings, defaults used instead: {list}', 'zh-cn': 'nianbao：设置无效，已改用默认值：{list}' },
   nothingToRecompute: { en: 'nianbao: every total that can be recomputed already adds up.', 'zh-cn': 'nianbao：可重新计算的合计均已正确。' },
   noTable: { en: 'nianbao: no table at the cursor.', 'zh-cn': 'nianbao：光标处没有表格。' },
@@ -41,11 +43,25 @@ const M = {
   convert: { en: 'Convert the table to Markdown', 'zh-cn': '将表格转换为 Markdown' },
 } satisfies Record<string, Msg>;
 
+/** Settings problems named in one message at most; the rest are counted. */
+const PROBLEMS_SHOWN = 10;
+
 interface Open {
   doc: ReportDocument;
   version: number;
   timer?: ReturnType<typeof setTimeout>;
+  /** The check under way: a newer one (an edit, a peer's change) stops it between reports. */
+  checking?: object;
+  /** What was last published, so an unchanged result is not sent again. */
+  sent?: { version: number; diagnostics: string; status: string };
+  /** What other reports read of this one when it was last checked (see peerView). */
+  view: string;
+  /** The version whose view that is. */
+  viewVersion?: number;
 }
+
+/** A check runs this long at most before it lets requests (hover, …) be answered. */
+const SLICE_MS = 15;
 
 const isPosition = (p: unknown): p is Position =>
   !!p && typeof (p as Position).line === 'number' && typeof (p as Position).character === 'number';
@@ -91,42 +107,91 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const show = (type: MessageType, message: string) => fire(connection.sendNotification(ShowMessageNotification.type, { type, message }));
 
   // ── checking ──────────────────────────────────────────────────────────────────────
+  /**
+   * Notifications sent per key (diagnostics or status of one document): one in flight, and
+   * at most the newest waiting. A client that stops reading holds up the one in flight;
+   * older ones waiting are dropped rather than piled up in memory.
+   */
+  const outbox = new Map<string, { next?: () => Promise<void> }>();
+  function sendLatest(key: string, send: () => Promise<void>) {
+    const box = outbox.get(key);
+    if (box) { box.next = send; return; }
+    const mine: { next?: () => Promise<void> } = {};
+    outbox.set(key, mine);
+    const go = (s: () => Promise<void>) => {
+      s().catch(e => connection.console.error(`nianbao: ${(e as Error)?.message ?? String(e)}`)).finally(() => {
+        const next = mine.next;
+        mine.next = undefined;
+        if (next) go(next); else outbox.delete(key);
+      });
+    };
+    go(send);
+  }
+
+  /** Checks a document in slices (requests are answered between them), then publishes what changed. */
   function publish(uri: string, entry: Open) {
     entry.timer = undefined;
     const version = entry.version;
-    const findings = check(entry.doc, options(uri, entry));
-    // A result for a version that is no longer current (or a closed document) is dropped.
-    // check() is synchronous today, so the debounce is what coalesces quick changes; this
-    // guard keeps that true should checking ever move off this thread.
-    if (open.get(uri) !== entry || entry.version !== version) return;
+    const token = {};
+    entry.checking = token;
+    const steps = checkInSteps(entry.doc, options(uri, entry));
+    const step = safe('check', undefined, () => {
+      // A newer check (an edit, a peer's change) or a closed document: this one is dropped.
+      if (open.get(uri) !== entry || entry.checking !== token || entry.version !== version) return;
+      const until = Date.now() + SLICE_MS;
+      let r = steps.next();
+      while (!r.done && Date.now() < until) r = steps.next();
+      if (!r.done) { entry.timer = setTimeout(step, 0); return; }
+      entry.checking = undefined;
+      send(uri, entry, version, r.value);
+    });
+    step();
+  }
+
+  function send(uri: string, entry: Open, version: number, findings: Finding[]) {
     const diagnostics = findings.map(f => toDiagnostic(f, uri, version));
-    fire(connection.sendDiagnostics({ uri, version, diagnostics }));
-    fire(connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, entry.doc, findings)));
+    const status = statusOf(uri, entry.doc, findings);
+    const [dJson, sJson] = [JSON.stringify(diagnostics), JSON.stringify(status)];
+    const last = entry.sent;
+    entry.sent = { version, diagnostics: dJson, status: sJson };
+    if (!last || last.version !== version || last.diagnostics !== dJson) sendLatest(`d ${uri}`, () => connection.sendDiagnostics({ uri, version, diagnostics }));
+    if (!last || last.status !== sJson) sendLatest(`s ${uri}`, () => connection.sendNotification(STATUS_NOTIFICATION, status));
+    // The other open reports are checked again only when what they read of this one changed.
+    if (entry.viewVersion !== version) {
+      entry.viewVersion = version;
+      const view = open.size > 1 || entry.view ? peerView(entry.doc) : '';
+      if (view !== entry.view) { entry.view = view; recheckPeersOf(uri); }
+    }
   }
 
   function schedule(uri: string, delay = debounceMs) {
     const entry = open.get(uri);
     if (!entry) return;
     if (entry.timer) clearTimeout(entry.timer);
+    entry.checking = undefined;
     entry.timer = setTimeout(safe('check', undefined, () => publish(uri, entry)), delay);
   }
 
   const recheckAll = () => { for (const uri of open.keys()) schedule(uri, 0); };
 
   /**
-   * Open reports are each other's peers (cross-year): when one opens, changes or closes, the
-   * others are checked again, after a longer pause than the changed one (a check already
-   * pending is left as it is).
+   * Open reports are each other's peers (cross-year): when what one offers them changes (it
+   * opens, closes, or an edit changes its year, body or compared cells), the others are
+   * checked again, after a longer pause than the changed one (a check already pending is
+   * left as it is, so many changes make one check).
    */
   function recheckPeersOf(uri: string) {
-    for (const [other, e] of open) if (other !== uri && !e.timer) schedule(other, debounceMs + PEER_PAUSE_MS);
+    for (const [other, e] of open) if (other !== uri && !e.timer && !e.checking) schedule(other, debounceMs + PEER_PAUSE_MS);
   }
 
   // ── settings ──────────────────────────────────────────────────────────────────────
+  const problemsShown = (problems: string[]) => problems.length <= PROBLEMS_SHOWN ? problems
+    : [...problems.slice(0, PROBLEMS_SHOWN), fmt(M.moreProblems, locale, { n: problems.length - PROBLEMS_SHOWN })];
+
   function applySettings(raw: unknown) {
     const { settings: next, problems } = readSettings(raw);
     settings = next;
-    if (problems.length) show(MessageType.Warning, fmt(M.badSettings, locale, { list: list(problems, locale) }));
+    if (problems.length) show(MessageType.Warning, fmt(M.badSettings, locale, { list: list(problemsShown(problems), locale) }));
     recheckAll();
     if (caps.workspace?.inlayHint?.refreshSupport) fire(connection.languages.inlayHint.refresh());
   }
@@ -148,7 +213,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (init.settings !== undefined) {
       const { settings: s, problems } = readSettings(init.settings);
       settings = s;
-      if (problems.length) connection.console.warn(problems.join('\n'));
+      if (problems.length) connection.console.warn(problemsShown(problems).join('\n'));
     }
     return {
       capabilities: {
@@ -171,7 +236,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (pullsConfiguration) fire(pullSettings());
     // Peers on disk change: ask to hear of it (else listings are re-read after a moment).
     if (host.folder && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      fire(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md,nianbao}' }] }));
+      fire(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] }));
     }
   });
 
@@ -192,9 +257,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (typeof d?.uri !== 'string') return;
     const prev = open.get(d.uri);
     if (prev?.timer) clearTimeout(prev.timer);
-    open.set(d.uri, { doc: new ReportDocument(typeof d.text === 'string' ? d.text : ''), version: d.version });
+    open.set(d.uri, { doc: new ReportDocument(typeof d.text === 'string' ? d.text : ''), version: d.version, view: prev?.view ?? '' });
+    // Its peers are checked again once its own check shows what it offers them (see send).
     schedule(d.uri);
-    recheckPeersOf(d.uri);
   }));
 
   connection.onDidChangeTextDocument(safe('change', undefined, ({ textDocument, contentChanges }) => {
@@ -204,15 +269,14 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     entry.doc.update(contentChanges.map(c => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
     entry.version = textDocument.version;
     schedule(textDocument.uri);
-    recheckPeersOf(textDocument.uri);
   }));
 
   connection.onDidCloseTextDocument(safe('close', undefined, ({ textDocument }) => {
     const entry = open.get(textDocument.uri);
     if (entry?.timer) clearTimeout(entry.timer);
     open.delete(textDocument.uri);
-    fire(connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
-    recheckPeersOf(textDocument.uri);
+    sendLatest(`d ${textDocument.uri}`, () => connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
+    if (entry?.view) recheckPeersOf(textDocument.uri);
   }));
 
   // ── features ──────────────────────────────────────────────────────────────────────
@@ -253,8 +317,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (wants(CodeActionKind.QuickFix)) {
       // Findings come back from the diagnostics' data (see DiagnosticData): no re-analysis.
       const pairs = context.diagnostics.map(d => ({ d, f: fromDiagnostic(d, entry.version) })).filter((p): p is { d: Diagnostic; f: Finding } => !!p.f);
+      // Each action's diagnostics by lookup: a search per action is quadratic on a select-all.
+      const diagnosticOf = new Map(pairs.map(p => [p.f, p.d]));
       for (const action of quickFixes(entry.doc, pairs.map(p => p.f), range, locale)) {
-        const diags = pairs.filter(p => action.findings.includes(p.f)).map(p => p.d);
+        const diags = action.findings.flatMap(f => diagnosticOf.get(f) ?? []);
         out.push(toCodeAction(action, uri, diags, editFor(uri, entry, action.edits)));
       }
     }

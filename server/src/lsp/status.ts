@@ -26,9 +26,13 @@ function byReport(doc: ReportDocument, findings: Finding[]) {
   const reports = reportsOf(doc);
   const groups = reports.map(() => [] as Finding[]);
   for (const f of findings) {
-    let k = 0;
-    for (let i = 0; i < reports.length; i++) if (reports[i].range.start.line <= f.range.start.line) k = i;
-    groups[k]?.push(f);
+    // The last report starting at or before the finding (binary search: a compilation has thousands).
+    let lo = 0, hi = reports.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (reports[mid].range.start.line <= f.range.start.line) lo = mid; else hi = mid - 1;
+    }
+    groups[lo]?.push(f);
   }
   return reports.map((report, i) => ({ report, findings: groups[i] }));
 }
