@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { ReportDocument, RULES, applyEdits, check, fixAll, quickFixes, type Edit, type TableId } from '../../server/src/engine';
 import { chineseNumber, disguisedNumber } from '../../server/src/engine/rules/not-a-number';
 import { cellOf, findings, readSample, sampleNames, setCell } from '../helpers';
+import { readCell } from '../../server/src/engine/text/number';
+
+const readCellValue = (s: string) => { const r = readCell(s); return r.kind === 'number' ? r.value : null; };
 
 const CODES = ['blank-cell', 'not-a-number', 'negative-count', 'unit', 'template-generation'];
 
@@ -172,6 +175,40 @@ describe('not-a-number', () => {
       assert.deepEqual(findings(fixed, 'not-a-number').found, []);
     });
   }
+
+  // Issue 15 item 5: beyond 2^53 a double rounds silently (…993 shown as …992).
+  for (const sample of ['000', '002', '004', '12_']) it(`a count too large to be read exactly is refused with its reason, never shown or totalled rounded (${sample})`, () => {
+    const huge = '9007199254740993';
+    const text = setCell(readSample(sample), 'applications', 'granted', 'natural_person', huge);
+    const doc = new ReportDocument(text);
+    assert.equal(cellOf(doc, 'applications', 'granted', 'natural_person').value, null);
+    const all = check(doc, { locale: 'en' });
+    const refused = all.filter(f => f.code === 'not-a-number');
+    assert.equal(refused.length, 1);
+    assert.match(refused[0].message, /holds 9007199254740993, a number too large to be read exactly/);
+    assert.deepEqual(refused[0].fixes, []);
+    // Nothing anywhere says …992, and no fix writes a total computed from it.
+    for (const f of all) assert.doesNotMatch(f.message, /9007199254740992/, f.code);
+    const fixed = applyEdits(text, fixAll(doc, all).edits);
+    assert.doesNotMatch(fixed, /900719925474099[0-24-9]|90071992547410\d\d/);
+  });
+
+  it('counts that are exact alone but add up past 2^53 give no identity verdict and no recomputed total', () => {
+    const max = String(Number.MAX_SAFE_INTEGER); // 9007199254740991, read exactly
+    let text = setCell(readSample('002'), 'applications', 'granted', 'natural_person', max);
+    text = setCell(text, 'applications', 'partly_granted', 'natural_person', '5');
+    const doc = new ReportDocument(text);
+    assert.equal(cellOf(doc, 'applications', 'granted', 'natural_person').value, Number.MAX_SAFE_INTEGER);
+    const all = check(doc, { locale: 'en' });
+    // The column's sums pass 2^53: the arithmetic rules say nothing about it rather than something rounded.
+    for (const f of all) assert.doesNotMatch(f.message, /90071992547409\d\d/, f.code);
+    const edits = fixAll(doc, all).edits;
+    for (const e of edits) assert.doesNotMatch(e.newText, /\d{16,}/);
+    // A large amount with decimals still adds exactly (the six-decimal rounding no longer multiplies past 2^53).
+    assert.equal(readCellValue('13575394432.52'), 13575394432.52);
+    assert.equal(readCellValue('1234567890123.45'), 1234567890123.45);
+    assert.equal(readCellValue('12345678901234.567'), null);
+  });
 
   it('reads Chinese numerals only when they are unambiguous', () => {
     const cases: [string, number | undefined][] = [

@@ -8,6 +8,7 @@ import type { Cell, MatchHow, Part, Position, Range, Report, Table } from './mod
 import { TEMPLATES, cellKey, rowsOf, tableDecl, type CellRef, type Generation, type Identity, type TableId } from './templates';
 import { proseFacts, tableValue } from './prose';
 import { crossYearHover, type HoverPeers } from './hover-cross-year';
+import { roundSum } from './text/number';
 
 export type { HoverPeers };
 
@@ -192,6 +193,6 @@ function partialSum(v: Values, refs: CellRef[]): number {
     const x = v.get(cellKey(r.row, r.column));
     return typeof x === 'number' ? acc + x : acc;
   }, 0);
-  return Math.round(s * 1e6) / 1e6;
+  return roundSum(s);
 }
 

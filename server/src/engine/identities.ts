@@ -1,6 +1,7 @@
 // Evaluating the identities (勾稽关系) a table's template declares.
 import { TEMPLATES, GENERATIONS, cellKey, type CellRef, type Identity } from './templates';
 import type { Row, Table } from './model';
+import { isExact, roundSum } from './text/number';
 
 /** Cell values by `row|column`; null where blank or not a number; absent where missing. */
 export type Values = Map<string, number | null>;
@@ -40,7 +41,7 @@ function valueAt(v: Values, r: CellRef, overKey?: string, overValue?: number): n
   return k === overKey ? overValue : v.get(k);
 }
 
-/** Σ of the refs' values, or undefined when one of them is not a number. */
+/** Σ of the refs' values, or undefined when one of them is not a number or the sum is past what a double holds exactly. */
 function total(v: Values, refs: readonly CellRef[], overKey?: string, overValue?: number): number | undefined {
   let s = 0;
   for (const r of refs) {
@@ -48,11 +49,10 @@ function total(v: Values, refs: readonly CellRef[], overKey?: string, overValue?
     if (typeof x !== 'number') return undefined;
     s += x;
   }
-  return s;
+  return isExact(s) ? s : undefined;
 }
 
-/** Adds the way people do: 0.1 + 0.2 = 0.3. */
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const round = roundSum;
 
 function evaluateWith(identity: Identity, v: Values, overKey?: string, overValue?: number): Evaluation | undefined {
   const l = total(v, identity.lhs, overKey, overValue);
@@ -86,7 +86,9 @@ export function solve(identity: Identity, v: Values): number | undefined {
     if (typeof x !== 'number') return undefined;
     right += x;
   }
-  return round(onLeft ? right - left : left - right);
+  const value = onLeft ? right - left : left - right;
+  // A total past 2^53 would be written rounded: no value is offered.
+  return isExact(left) && isExact(right) && isExact(value) ? round(value) : undefined;
 }
 
 const byTable = new Map<string, Identity[]>();

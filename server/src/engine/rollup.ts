@@ -9,6 +9,7 @@ import { evaluate, identitiesOf, valuesOf } from './identities';
 import type { Report } from './model';
 import { encode } from './render/encode';
 import { layoutOf } from './render/layout';
+import { isExact, roundSum } from './text/number';
 import { TABLE_IDS, TEMPLATES, rowsOf, tableDecl, type Generation, type TableId } from './templates';
 
 export interface RollupInput { path: string; doc: ReportDocument }
@@ -38,6 +39,10 @@ const M = {
   identity: { en: '{table}: {count} identity(ies) do not hold, so the sum will not either.', 'zh-cn': '{table}：{count} 处勾稽关系不成立，汇总结果也不会成立。' },
   noUnit: { en: '{table}: an amount written without a unit ({text}) was taken as 元.', 'zh-cn': '{table}：未注明单位的金额（{text}）按元计。' },
   error: { en: 'line {line}: {message}', 'zh-cn': '第 {line} 行：{message}' },
+  tooLarge: {
+    en: 'The sum of {table} × {cell} is too large to be counted exactly (above 9007199254740991); nothing was summed.',
+    'zh-cn': '{table}「{cell}」的合计过大，无法精确计算（超过 9007199254740991），未进行汇总。',
+  },
 } satisfies Record<string, Msg>;
 
 /** Money in 元: 2019's 采购总金额 names no unit, reports write 元 or 万元. */
@@ -73,7 +78,10 @@ export function rollup(models: readonly RollupInput[], locale: Locale): RollupRe
           if (!cell || cell.value === null) continue;
           const factor = info.columns.find(c => c.id === col.id)?.unitAmbiguous && cell.unit ? TO_YUAN[cell.unit] ?? 1 : 1;
           const key = `${id}|${rowId}|${col.id}`;
-          sums.set(key, round((sums.get(key) ?? 0) + cell.value * factor));
+          const sum = round((sums.get(key) ?? 0) + cell.value * factor);
+          // Past 2^53 a double rounds silently: a rolled-up report must not carry a rounded count.
+          if (!isExact(sum)) return { ok: false, reason: fmt(M.tooLarge, locale, { table: tableName(id, locale), cell: `${rowId} × ${col.id}` }) };
+          sums.set(key, sum);
         }
       }
     }
@@ -83,7 +91,7 @@ export function rollup(models: readonly RollupInput[], locale: Locale): RollupRe
   return { ok: true, generation: gen, text, notes };
 }
 
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const round = roundSum;
 
 function renderRollup(gen: Generation, sums: Map<string, number>, paths: string[], locale: Locale): string {
   const t = TEMPLATES[gen];

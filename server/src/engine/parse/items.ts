@@ -1,7 +1,7 @@
 // Lexed lines → a stream of classified items (values, blanks, labels, fragments, text).
 // Everything after this point is blind to the encoding the table came in.
 import type { Encoding } from '../model';
-import { readCell, looksNumeric, type CellReading } from '../text/number';
+import { readCell, looksNumeric, tooLargeToRead, type CellReading } from '../text/number';
 import { classifyLabel, type LabelMatch } from './labels';
 import type { LexLine } from './lex';
 import { displayWidth } from '../render/width';
@@ -46,6 +46,8 @@ function readToken(text: string): Reading {
   const reading = looksNumeric(text) || text.length <= 2 ? readCell(text) : undefined;
   if (reading?.kind === 'number') r = { kind: 'value', reading };
   else if (reading?.kind === 'blank') r = { kind: 'blank', reading };
+  // A number too large to read exactly still stands in its cell (not-a-number says why), never label debris.
+  else if (reading && tooLargeToRead(text)) r = { kind: 'text', reading };
   else {
     const c = classifyLabel(text);
     r = c.matches.length ? { kind: 'label', labels: c.matches } : { kind: c.fragment ? 'fragment' : 'text', reading: reading ?? { kind: 'text' } };

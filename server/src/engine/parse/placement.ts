@@ -8,6 +8,7 @@ import { assign, blankRange, findGrid, headerEvidence, type Grid } from './colum
 import { ROW_PER_LINE, type Item } from './items';
 import type { LabelMatch } from './labels';
 import { recoverRow } from './recover';
+import { tooLargeToRead } from '../text/number';
 
 interface RowBuild {
   id: string;
@@ -132,7 +133,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     if (item.kind === 'text') {
       if (item.text.length <= 8) headers.push(item);
       // Words where a number belongs, only where a row is clearly collecting its cells.
-      if (current && current.label && item.text.length <= 12 && accepts(current, item) && item.encoding !== null) add(current, item);
+      if (current && current.label && (item.text.length <= 12 || tooLargeToRead(item.text)) && accepts(current, item) && item.encoding !== null) add(current, item);
       else if (current && /^\s*(\d+[.、]|[（(][一二三四五六七八九十][)）])/.test(item.text) && item.text.length <= 40) {
         current.closed = true;
         current = undefined;

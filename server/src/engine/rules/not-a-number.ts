@@ -3,7 +3,7 @@
 import { cellName } from '../describe';
 import { fmt, type Msg } from '../i18n';
 import type { Cell, Table } from '../model';
-import { readCell } from '../text/number';
+import { readCell, tooLargeToRead } from '../text/number';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 import { cellsOf } from './cells';
 
@@ -13,12 +13,16 @@ const M = {
     'zh-cn': '{cell}填写为「{text}」，不是数字；此处应填写数字。',
   },
   meant: { en: ' Perhaps {value} was meant.', 'zh-cn': '可能应为 {value}。' },
+  tooLarge: {
+    en: '{cell} holds {text}, a number too large to be read exactly (above 9007199254740991, or more than 15 significant digits): it is not read, and no total is computed from it.',
+    'zh-cn': '{cell}填写为 {text}，数值过大，无法精确读取（超过 9007199254740991 或有效数字多于 15 位）：该单元格不予读取，也不据此计算合计。',
+  },
   fix: { en: 'Replace 「{text}」 with {value}', 'zh-cn': '将「{text}」改为 {value}' },
 } satisfies Record<string, Msg>;
 
 const doc: Msg = {
-  en: 'A cell of a statistical table holds words instead of a number (for example 若干, 1O with a letter O, or 十二 in Chinese numerals). Every cell of the tables is a count or an amount; words cannot be added up, so the table\'s identities cannot be checked and the report cannot be compiled with others. Where the words are clearly a number, that number is offered as a fix.',
-  'zh-cn': '统计表中某个单元格填写的是文字而不是数字（如“若干”、把 0 写成字母 O 的“1O”、或汉字数字“十二”）。表中每个单元格都是数量或金额；文字无法求和，勾稽关系无法核对，报告也无法与其他报告汇总。若文字明显是某个数字，会提供该数字作为修复。',
+  en: 'A cell of a statistical table holds words instead of a number (for example 若干, 1O with a letter O, or 十二 in Chinese numerals), or a number too large to be read exactly (above 2^53 − 1, or with more than 15 significant digits: it would be shown and added rounded). Every cell of the tables is a count or an amount; words cannot be added up, so the table\'s identities cannot be checked and the report cannot be compiled with others. Where the words are clearly a number, that number is offered as a fix.',
+  'zh-cn': '统计表中某个单元格填写的是文字而不是数字（如“若干”、把 0 写成字母 O 的“1O”、或汉字数字“十二”），或数值过大无法精确读取（超过 2^53 − 1 或有效数字多于 15 位，否则显示和求和都会被舍入）。表中每个单元格都是数量或金额；文字无法求和，勾稽关系无法核对，报告也无法与其他报告汇总。若文字明显是某个数字，会提供该数字作为修复。',
 };
 
 /** Letters that stand in for digits when typed or recognised in haste. */
@@ -70,6 +74,10 @@ export function disguisedNumber(text: string): { value: number; text: string } |
 
 function finding(ctx: RuleContext, t: Table, cell: Cell): Finding {
   const ref = { table: t.id, row: cell.row, column: cell.column };
+  if (tooLargeToRead(cell.text)) {
+    const message = fmt(M.tooLarge, ctx.locale, { cell: cellName(t.generation, ref, ctx.locale), text: cell.text });
+    return { code: rule.code, severity: rule.severity, message, range: cell.range, fixes: [], cells: [ref] };
+  }
   let message = fmt(M.text, ctx.locale, { cell: cellName(t.generation, ref, ctx.locale), text: cell.text });
   const fixes: Fix[] = [];
   const meant = disguisedNumber(cell.text);
