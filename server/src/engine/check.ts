@@ -6,8 +6,11 @@ import { RULES, type Finding, type Rule, type RuleContext, type Severity } from 
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
+import { lazyFixes, once } from './fixes/lazy';
+import { movedBy, rootOf, shiftLines } from './moved';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
-import type { DocumentModel, Report, Table } from './model';
+import type { DocumentModel, Range, Report, Table } from './model';
+import type { PlacedSection } from './parse/section';
 
 export interface CheckOptions {
   locale?: Locale | string;
@@ -45,23 +48,48 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
 /**
  * Findings per report, cached on the parsed sections behind it: an edit re-checks only
  * the report whose sections it changed (sections are reused objects when untouched).
- * Cached in document order (a stable sort of the rules' output).
+ * A report whose sections only moved (lines inserted or deleted above it) gets its
+ * findings moved (moved.ts). Cached in document order (a stable sort of the rules' output).
  */
-const cache = new WeakMap<object, { sources: readonly object[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
+const cache = new WeakMap<object, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
 
 const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): Finding[] {
   const sources = sourcesOf(report);
   const expected = expectedOf(report, options);
-  const hit = sources.length ? cache.get(sources[0]) : undefined;
-  if (hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey
-    && hit.sources.length === sources.length && hit.sources.every((s, i) => s === sources[i])) return hit.findings;
-  // A context only for a report that is checked: on a keystroke, one of them. Neither the
-  // index nor the generation can hold '|', so the table rules' key is unambiguous.
-  const findings = runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(before);
-  if (sources.length) cache.set(sources[0], { sources, reportIndex, expected, optionsKey, findings });
+  // Neither the index nor the generation can hold '|', so the table rules' key is unambiguous.
+  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(before);
+  const hit = sources.length ? cache.get(rootOf(sources[0])) : undefined;
+  const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
+  if (moved === 0) return hit!.findings;
+  // A context only for a report that is checked: on a keystroke, one of them.
+  const findings = moved !== undefined ? moveFindings(hit!.findings, moved, once(rerun)) : rerun();
+  if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings });
   return findings;
+}
+
+const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
+
+/**
+ * The findings of a report that moved `delta` lines. Their fixes may read the document
+ * when first asked for, where the report no longer stands: they are taken from a fresh
+ * check of the report as it stands now (the same findings, in the same order).
+ */
+function moveFindings(findings: readonly Finding[], delta: number, fresh: () => Finding[]): Finding[] {
+  return findings.map((f, i) => {
+    const out: Record<string, unknown> = {};
+    // Keys in the finding's own order (the JSON of a check is compared with a fresh one's).
+    for (const k of Object.keys(f)) {
+      if (k === 'fixes') { out[k] = undefined; continue; } // not read: reading computes lazy fixes
+      const v = (f as unknown as Record<string, unknown>)[k];
+      out[k] = k === 'range' ? moveRange(v as Range, delta) : v !== null && typeof v === 'object' && k !== 'cells' ? shiftLines(v, delta) : v;
+    }
+    return lazyFixes(out as unknown as Finding, () => {
+      const now = fresh()[i];
+      return now && now.code === f.code ? now.fixes : [];
+    });
+  });
 }
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */
