@@ -2,14 +2,14 @@
 import type { ReportDocument } from './document';
 import { localeOf, type Locale } from './i18n';
 import { generationForYear, type Generation } from './templates';
-import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
+import { RULES, type Finding, type Fix, type Rule, type RuleContext, type Severity } from './rules';
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
-import { lazyFixes, once } from './fixes/lazy';
-import { movedBy, rootOf, shiftLines } from './moved';
+import { once } from './fixes/lazy';
+import { moveRange, movedBy, rootOf, shiftLines } from './moved';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
-import type { DocumentModel, Range, Report, Table } from './model';
+import type { DocumentModel, Report, Table } from './model';
 import type { PlacedSection } from './parse/section';
 
 export interface CheckOptions {
@@ -69,27 +69,48 @@ function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, 
   return findings;
 }
 
-const moveRange = (r: Range, d: number): Range => ({ start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } });
-
 /**
  * The findings of a report that moved `delta` lines. Their fixes may read the document
  * when first asked for, where the report no longer stands: they are taken from a fresh
  * check of the report as it stands now (the same findings, in the same order).
  */
 function moveFindings(findings: readonly Finding[], delta: number, fresh: () => Finding[]): Finding[] {
-  return findings.map((f, i) => {
-    const out: Record<string, unknown> = {};
-    // Keys in the finding's own order (the JSON of a check is compared with a fresh one's).
-    for (const k of Object.keys(f)) {
-      if (k === 'fixes') { out[k] = undefined; continue; } // not read: reading computes lazy fixes
-      const v = (f as unknown as Record<string, unknown>)[k];
-      out[k] = k === 'range' ? moveRange(v as Range, delta) : v !== null && typeof v === 'object' && k !== 'cells' ? shiftLines(v, delta) : v;
-    }
-    return lazyFixes(out as unknown as Finding, () => {
-      const now = fresh()[i];
-      return now && now.code === f.code ? now.fixes : [];
-    });
-  });
+  return findings.map((f, i) => moveFinding(f, delta, () => {
+    const now = fresh()[i];
+    return now && now.code === f.code ? now.fixes : [];
+  }));
+}
+
+/**
+ * A finding moved: a literal with a getter (one shape, made fast) when its keys come in
+ * one of the two usual orders, else copied key by key. Its keys keep their order (the
+ * JSON of a check is compared with a fresh one's), and its fixes are not read (reading
+ * computes lazy ones).
+ */
+function moveFinding(f: Finding, delta: number, compute: () => Fix[]): Finding {
+  let fixes: Fix[] | undefined;
+  const get = () => { if (!fixes) { try { fixes = compute(); } catch { fixes = []; } } return fixes; };
+  const keys = Object.keys(f);
+  const range = moveRange(f.range, delta);
+  let out: Record<string, unknown>, from: number;
+  const usual = keys[0] === 'code' && keys[1] === 'severity' && keys[2] === 'message' && keys[3] === 'range';
+  if (usual && keys[4] === 'fixes') {
+    out = { code: f.code, severity: f.severity, message: f.message, range, get fixes() { return get(); } };
+    from = 5;
+  } else if (usual && keys[4] === 'cells' && keys[5] === 'fixes') {
+    out = { code: f.code, severity: f.severity, message: f.message, range, cells: f.cells, get fixes() { return get(); } };
+    from = 6;
+  } else {
+    out = {};
+    from = 0;
+  }
+  for (let k = from; k < keys.length; k++) {
+    const key = keys[k];
+    if (key === 'fixes') { Object.defineProperty(out, 'fixes', { get, enumerable: true, configurable: true }); continue; }
+    const v = (f as unknown as Record<string, unknown>)[key];
+    out[key] = key === 'range' ? range : v !== null && typeof v === 'object' && key !== 'cells' ? shiftLines(v, delta) : v;
+  }
+  return out as unknown as Finding;
 }
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */

@@ -5,7 +5,7 @@
 // findings) look through a moved section to its root and move their results instead of
 // recomputing them.
 import type { PlacedSection } from './parse/section';
-import type { Table } from './model';
+import type { Range, Table } from './model';
 
 interface Origin { root: PlacedSection; shift: number }
 const origins = new WeakMap<PlacedSection, Origin>();
@@ -22,11 +22,12 @@ export function moveSection(s: PlacedSection, delta: number, start: number, end:
   if (!shift && root.start === start && root.end === end) return root;
   let tables: Table[] | undefined;
   const moved: PlacedSection = {
-    heading: shiftLines(s.heading, delta), title: shiftLines(s.title, delta), tables: [],
-    period: shiftLines(s.period, delta), loneDates: shiftLines(s.loneDates, delta), published: shiftLines(s.published, delta),
-    years: s.years, lastTextLine: s.lastTextLine + delta, start, end,
+    heading: s.heading && { ...s.heading, range: moveRange(s.heading.range, delta) },
+    title: s.title && { ...s.title, range: moveRange(s.title.range, delta) },
+    get tables() { return (tables ??= shiftLines(root.tables, shift)); },
+    period: s.period && shiftLines(s.period, delta), loneDates: s.loneDates.length ? shiftLines(s.loneDates, delta) : s.loneDates,
+    published: s.published && shiftLines(s.published, delta), years: s.years, lastTextLine: s.lastTextLine + delta, start, end,
   };
-  Object.defineProperty(moved, 'tables', { get: () => (tables ??= shiftLines(root.tables, shift)), enumerable: true });
   origins.set(moved, { root, shift });
   return moved;
 }
@@ -44,6 +45,9 @@ export function movedBy(now: readonly PlacedSection[], then: readonly PlacedSect
   }
   return d;
 }
+
+/** A range `delta` lines further down. */
+export const moveRange = (r: Range, delta: number): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
 
 /** A copy of a parse result (or a finding) with every `line` moved by `delta`. */
 export function shiftLines<T>(value: T, delta: number): T {
