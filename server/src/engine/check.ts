@@ -92,6 +92,12 @@ function moveFinding(f: Finding, delta: number, compute: () => Fix[]): Finding {
   const get = () => { if (!fixes) { try { fixes = compute(); } catch { fixes = []; } } return fixes; };
   const keys = Object.keys(f);
   const range = moveRange(f.range, delta);
+  // No fixes computed as no fixes (most findings): nothing to compute later.
+  const own = Object.getOwnPropertyDescriptor(f, 'fixes');
+  const none = own && 'value' in own && Array.isArray(own.value) && !own.value.length ? own.value as Fix[] : undefined;
+  if (none && keys.length === 5 && keys[0] === 'code' && keys[1] === 'severity' && keys[2] === 'message' && keys[3] === 'range' && keys[4] === 'fixes') {
+    return { code: f.code, severity: f.severity, message: f.message, range, fixes: none };
+  }
   let out: Record<string, unknown>, from: number;
   const usual = keys[0] === 'code' && keys[1] === 'severity' && keys[2] === 'message' && keys[3] === 'range';
   if (usual && keys[4] === 'fixes') {
@@ -106,6 +112,7 @@ function moveFinding(f: Finding, delta: number, compute: () => Fix[]): Finding {
   }
   for (let k = from; k < keys.length; k++) {
     const key = keys[k];
+    if (key === 'fixes' && none) { out.fixes = none; continue; }
     if (key === 'fixes') { Object.defineProperty(out, 'fixes', { get, enumerable: true, configurable: true }); continue; }
     const v = (f as unknown as Record<string, unknown>)[key];
     out[key] = key === 'range' ? range : v !== null && typeof v === 'object' && key !== 'cells' ? shiftLines(v, delta) : v;

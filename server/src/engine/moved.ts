@@ -7,13 +7,13 @@
 import type { PlacedSection } from './parse/section';
 import type { Range, Table } from './model';
 
-interface Origin { root: PlacedSection; shift: number }
-const origins = new WeakMap<PlacedSection, Origin>();
+/** A moved section: where it was parsed and how far it moved since. */
+type Moved = PlacedSection & { root?: PlacedSection; shift?: number };
 
 /** The parse result a section was moved from (itself if it was parsed where it stands). */
-export const rootOf = (s: PlacedSection): PlacedSection => origins.get(s)?.root ?? s;
+export const rootOf = (s: PlacedSection): PlacedSection => (s as Moved).root ?? s;
 /** How many lines below its root a section stands. */
-export const shiftOf = (s: PlacedSection): number => origins.get(s)?.shift ?? 0;
+export const shiftOf = (s: PlacedSection): number => (s as Moved).shift ?? 0;
 
 /** The section moved `delta` lines, to stand at [start, end). Moved back to where it was parsed, it is its root again. */
 export function moveSection(s: PlacedSection, delta: number, start: number, end: number): PlacedSection {
@@ -21,14 +21,13 @@ export function moveSection(s: PlacedSection, delta: number, start: number, end:
   const shift = shiftOf(s) + delta;
   if (!shift && root.start === start && root.end === end) return root;
   let tables: Table[] | undefined;
-  const moved: PlacedSection = {
+  const moved: Moved = {
     heading: s.heading && { ...s.heading, range: moveRange(s.heading.range, delta) },
     title: s.title && { ...s.title, range: moveRange(s.title.range, delta) },
     get tables() { return (tables ??= shiftLines(root.tables, shift)); },
     period: s.period && shiftLines(s.period, delta), loneDates: s.loneDates.length ? shiftLines(s.loneDates, delta) : s.loneDates,
-    published: s.published && shiftLines(s.published, delta), years: s.years, lastTextLine: s.lastTextLine + delta, start, end,
+    published: s.published && shiftLines(s.published, delta), years: s.years, lastTextLine: s.lastTextLine + delta, start, end, root, shift,
   };
-  origins.set(moved, { root, shift });
   return moved;
 }
 
