@@ -3,6 +3,7 @@
 import { generationForYear, type Generation } from './templates';
 import type { DocumentModel, Part, Report, Table } from './model';
 import type { PlacedSection } from './parse/section';
+import { rootOf } from './moved';
 
 export type { PlacedSection };
 
@@ -72,32 +73,29 @@ function buildReport(sections: PlacedSection[], lineCount: number): Report {
   else if (signature) { year = signature.year - 1; yearSource = 'signature'; }
   else if (mostMentioned) { year = Number(mostMentioned[0]); yearSource = 'text'; }
 
-  const allTables = sections.flatMap(s => s.tables);
+  // The vote reads the tables where they were parsed (a moved section's tables are the
+  // same but for their lines): a report that only moved does not shift its tables yet.
   const votes = { '2019': 0, '2021': 0 };
-  for (const t of allTables) {
+  for (const s of sections) for (const t of rootOf(s).tables) {
     if (t.generationEvidence['2019'] > t.generationEvidence['2021']) votes['2019']++;
     else if (t.generationEvidence['2021'] > t.generationEvidence['2019']) votes['2021']++;
   }
   const byYear: Generation = year ? generationForYear(year) : '2021';
   const template: Generation = votes['2019'] === votes['2021'] ? byYear : votes['2019'] > votes['2021'] ? '2019' : '2021';
 
-  const tables: Report['tables'] = {};
-  const extraTables: Table[] = [];
-  for (const t of allTables) {
-    // A table whose labels name neither generation (table 四 is the same in both) follows the report.
-    const table = t.generationEvidence['2019'] === t.generationEvidence['2021'] && t.id === 'review_litigation' ? { ...t, generation: template } : t;
-    if (tables[t.id]) extraTables.push(table);
-    else tables[t.id] = table;
-  }
-
   const report: Report = {
     range: { start: { line: first.start, character: 0 }, end: { line: Math.min(endLine, lineCount - 1), character: 0 } },
     template,
     parts,
-    tables,
-    extraTables,
+    tables: {},
+    extraTables: [],
     dates: {},
   };
+  // The tables when first read (most reports of a compilation are never read on a keystroke).
+  let placed: { tables: Report['tables']; extraTables: Table[] } | undefined;
+  const tablesNow = () => (placed ??= placeTables(sections, template));
+  Object.defineProperty(report, 'tables', { get: () => tablesNow().tables, enumerable: true });
+  Object.defineProperty(report, 'extraTables', { get: () => tablesNow().extraTables, enumerable: true });
   if (title) report.title = { text: title.text, range: title.range };
   if (year !== undefined) { report.year = year; report.yearSource = yearSource; }
   if (period) report.dates.period = period;
@@ -107,4 +105,17 @@ function buildReport(sections: PlacedSection[], lineCount: number): Report {
   // The parsed sections behind the report, for caches keyed on them (not part of the model's data).
   Object.defineProperty(report, 'sources', { value: sections, enumerable: false });
   return report;
+}
+
+/** The report's tables by id; a second table of the same id is an extra (a pasted duplicate). */
+function placeTables(sections: readonly PlacedSection[], template: Generation): { tables: Report['tables']; extraTables: Table[] } {
+  const tables: Report['tables'] = {};
+  const extraTables: Table[] = [];
+  for (const s of sections) for (const t of s.tables) {
+    // A table whose labels name neither generation (table 四 is the same in both) follows the report.
+    const table = t.generationEvidence['2019'] === t.generationEvidence['2021'] && t.id === 'review_litigation' ? { ...t, generation: template } : t;
+    if (tables[t.id]) extraTables.push(table);
+    else tables[t.id] = table;
+  }
+  return { tables, extraTables };
 }

@@ -2,12 +2,15 @@
 import type { ReportDocument } from './document';
 import { localeOf, type Locale } from './i18n';
 import { generationForYear, type Generation } from './templates';
-import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
+import { RULES, type Finding, type Fix, type Rule, type RuleContext, type Severity } from './rules';
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
+import { once } from './fixes/lazy';
+import { moveRange, movedBy, rootOf, shiftLines } from './moved';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
 import type { DocumentModel, Report, Table } from './model';
+import type { PlacedSection } from './parse/section';
 
 export interface CheckOptions {
   locale?: Locale | string;
@@ -45,23 +48,76 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
 /**
  * Findings per report, cached on the parsed sections behind it: an edit re-checks only
  * the report whose sections it changed (sections are reused objects when untouched).
- * Cached in document order (a stable sort of the rules' output).
+ * A report whose sections only moved (lines inserted or deleted above it) gets its
+ * findings moved (moved.ts). Cached in document order (a stable sort of the rules' output).
  */
-const cache = new WeakMap<object, { sources: readonly object[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
+const cache = new WeakMap<object, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
 
 const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): Finding[] {
   const sources = sourcesOf(report);
   const expected = expectedOf(report, options);
-  const hit = sources.length ? cache.get(sources[0]) : undefined;
-  if (hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey
-    && hit.sources.length === sources.length && hit.sources.every((s, i) => s === sources[i])) return hit.findings;
-  // A context only for a report that is checked: on a keystroke, one of them. Neither the
-  // index nor the generation can hold '|', so the table rules' key is unambiguous.
-  const findings = runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(before);
-  if (sources.length) cache.set(sources[0], { sources, reportIndex, expected, optionsKey, findings });
+  // Neither the index nor the generation can hold '|', so the table rules' key is unambiguous.
+  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(before);
+  const hit = sources.length ? cache.get(rootOf(sources[0])) : undefined;
+  const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
+  if (moved === 0) return hit!.findings;
+  // A context only for a report that is checked: on a keystroke, one of them.
+  const findings = moved !== undefined ? moveFindings(hit!.findings, moved, once(rerun)) : rerun();
+  if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings });
   return findings;
+}
+
+/**
+ * The findings of a report that moved `delta` lines. Their fixes may read the document
+ * when first asked for, where the report no longer stands: they are taken from a fresh
+ * check of the report as it stands now (the same findings, in the same order).
+ */
+function moveFindings(findings: readonly Finding[], delta: number, fresh: () => Finding[]): Finding[] {
+  return findings.map((f, i) => moveFinding(f, delta, () => {
+    const now = fresh()[i];
+    return now && now.code === f.code ? now.fixes : [];
+  }));
+}
+
+/**
+ * A finding moved: a literal with a getter (one shape, made fast) when its keys come in
+ * one of the two usual orders, else copied key by key. Its keys keep their order (the
+ * JSON of a check is compared with a fresh one's), and its fixes are not read (reading
+ * computes lazy ones).
+ */
+function moveFinding(f: Finding, delta: number, compute: () => Fix[]): Finding {
+  let fixes: Fix[] | undefined;
+  const get = () => { if (!fixes) { try { fixes = compute(); } catch { fixes = []; } } return fixes; };
+  const keys = Object.keys(f);
+  const range = moveRange(f.range, delta);
+  // No fixes computed as no fixes (most findings): nothing to compute later.
+  const own = Object.getOwnPropertyDescriptor(f, 'fixes');
+  const none = own && 'value' in own && Array.isArray(own.value) && !own.value.length ? own.value as Fix[] : undefined;
+  if (none && keys.length === 5 && keys[0] === 'code' && keys[1] === 'severity' && keys[2] === 'message' && keys[3] === 'range' && keys[4] === 'fixes') {
+    return { code: f.code, severity: f.severity, message: f.message, range, fixes: none };
+  }
+  let out: Record<string, unknown>, from: number;
+  const usual = keys[0] === 'code' && keys[1] === 'severity' && keys[2] === 'message' && keys[3] === 'range';
+  if (usual && keys[4] === 'fixes') {
+    out = { code: f.code, severity: f.severity, message: f.message, range, get fixes() { return get(); } };
+    from = 5;
+  } else if (usual && keys[4] === 'cells' && keys[5] === 'fixes') {
+    out = { code: f.code, severity: f.severity, message: f.message, range, cells: f.cells, get fixes() { return get(); } };
+    from = 6;
+  } else {
+    out = {};
+    from = 0;
+  }
+  for (let k = from; k < keys.length; k++) {
+    const key = keys[k];
+    if (key === 'fixes' && none) { out.fixes = none; continue; }
+    if (key === 'fixes') { Object.defineProperty(out, 'fixes', { get, enumerable: true, configurable: true }); continue; }
+    const v = (f as unknown as Record<string, unknown>)[key];
+    out[key] = key === 'range' ? range : v !== null && typeof v === 'object' && key !== 'cells' ? shiftLines(v, delta) : v;
+  }
+  return out as unknown as Finding;
 }
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */

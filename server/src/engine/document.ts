@@ -1,6 +1,6 @@
 // A report document: its lines, its sections, and the model assembled from them.
 // An edit re-lexes only the lines it touches and re-parses only the sections they fall in;
-// sections after it are reused, their ranges shifted. A full parse is the same code run
+// sections after it are reused, moved (moved.ts: their tables are shifted when first read). A full parse is the same code run
 // over every section, so incremental and full parses agree by construction (and a
 // property test checks it).
 //
@@ -11,8 +11,9 @@
 // the document's own text (getText) and edits (update) are physical.
 import type { DocumentModel, Position, Range } from './model';
 import { segmentLine } from './parse/web';
-import { isBoundary, parseSection, placeSection, type SectionResult } from './parse/section';
+import { isBoundary, parseSection, placeSection } from './parse/section';
 import { assemble, type PlacedSection } from './assemble';
+import { moveSection } from './moved';
 
 export interface TextChange {
   /** Absent: the text replaces the whole document. */
@@ -331,7 +332,7 @@ export class ReportDocument {
       }
       this.sections[k] = !reuse
         ? placeSection(parseSection(this.lines.slice(start, end), start, this.tables, this.piecesIn(start, end)), start, end)
-        : shift ? placeSection(shiftLines<SectionResult>(reuse, shift), start, end) : reuse;
+        : shift ? moveSection(reuse, shift, start, end) : reuse;
     }
     this.cached = undefined;
   }
@@ -360,20 +361,4 @@ function lowerBound(list: readonly number[], x: number): number {
     if (list[mid] < x) lo = mid + 1; else hi = mid;
   }
   return lo;
-}
-
-/** A copy of a parse result with every `line` moved by `delta`. */
-function shiftLines<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map(v => shiftLines(v, delta)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    const from = value as Record<string, unknown>;
-    for (const k of Object.keys(from)) {
-      const v = from[k];
-      out[k] = (k === 'line' && typeof v === 'number') || k === 'lastTextLine' ? (v as number) + delta
-        : v !== null && typeof v === 'object' ? shiftLines(v, delta) : v;
-    }
-    return out as T;
-  }
-  return value;
 }
