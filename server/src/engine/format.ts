@@ -61,9 +61,10 @@ export function formatText(text: string, options: FormatOptions = {}): string {
  * how many lines were added.
  */
 function unfoldWeb(doc: ReportDocument, range?: Range): { text: string; lines: number } {
-  const eol = eolOf(doc);
   const physicalLine = (i: number) => doc.physicalPosition({ line: i, character: 0 }).line;
   const source = doc.getText().split(/(\r\n|\r|\n)/);
+  // The document's own line break (eolOf reads logical lines: the first may be a piece).
+  const eol = source[1] || '\n';
   const out: string[] = [];
   let added = 0;
   for (let i = 0; i < doc.lineCount;) {
