@@ -21,6 +21,7 @@ import { markdownTableEdit, snippetFor } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, type FolderReader } from './peers';
 import { importFile, ImportError, type LoadImporter } from '../import';
+import { registerFormatting } from './format';
 
 /** How much longer than the debounce the other open reports wait to be checked again after a change in one. */
 const PEER_PAUSE_MS = 300;
@@ -156,6 +157,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         hoverProvider: true,
         documentSymbolProvider: { label: 'nianbao' },
         foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
@@ -240,6 +243,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!entry || !settings.inlayHints.enabled) return [];
     return inlayHints(entry.doc, range, { markdownTables: settings.inlayHints.markdownTables }).map(toInlayHint);
   }));
+
+  registerFormatting(connection, uri => open.get(uri)?.doc, () => settings, safe);
 
   const versioned = () => !!caps.workspace?.workspaceEdit?.documentChanges;
   const editFor = (uri: string, entry: Open, edits: Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());
