@@ -1,12 +1,15 @@
 // Format Document over LSP: the built server answers textDocument/formatting and
 // rangeFormatting with the engine's edits, in the encoding nianbao.format.tables names.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import ExcelJS from 'exceljs';
+import { EXPORT_REQUEST, type ExportParams, type ExportResponse } from '../../server/src/lsp/protocol';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocumentFormattingRequest, DocumentRangeFormattingRequest, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { ReportDocument, TABLE_IDS, applyEdits, formatText } from '../../server/src/engine';
-import { FIXTURES, readSample } from '../helpers';
+import { FIXTURES, SAMPLES, readSample, sampleByPrefix } from '../helpers';
 import { Client, sampleUri } from './lsp-client';
 
 const options = { tabSize: 4, insertSpaces: true };
@@ -72,5 +75,31 @@ describe('language server: Format Document', () => {
       text = applyEdits(readSample('003'), await format(uri));
     }
     assert.equal(text, formatText(readSample('003'), { tables: 'tabs' }));
+  });
+});
+
+describe('language server: export (node)', () => {
+  let client: Client;
+  before(async () => { client = await Client.start({ locale: 'zh-cn', debounceMs: 20 }); });
+  after(async () => { assert.equal(await client.stop(), 0); });
+
+  it('exports a report to a workbook the client names, with the tables and the findings', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-lsp-export-'));
+    try {
+      const out = path.join(dir, 'x.xlsx');
+      const sample = path.join(SAMPLES, sampleByPrefix('002'));
+      const r = await client.conn.sendRequest(EXPORT_REQUEST, { paths: [sample], out, format: 'xlsx', locale: 'zh-cn' } satisfies ExportParams) as ExportResponse;
+      assert.equal(r.ok, true, r.reason);
+      assert.equal(r.reports, 1);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      const row = book.getWorksheet('年报')!.getRow(3);
+      assert.equal(row.getCell(1).value, sample);
+      assert.equal(row.getCell(6).value, false, 'seed 002 does not balance');
+      assert.equal(book.getWorksheet('问题')!.rowCount - 2, r.findings);
+      const missing = await client.conn.sendRequest(EXPORT_REQUEST, { paths: [path.join(dir, 'nope')], out, format: 'xlsx' }) as ExportResponse;
+      assert.equal(missing.ok, false);
+      assert.match(missing.reason ?? '', /no such file or folder/);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });
