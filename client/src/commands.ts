@@ -9,6 +9,7 @@ import {
 import { TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from '../../server/src/engine/templates';
 import { LANGUAGE_ID } from './detection';
 import { importReport } from './import';
+import { exportTables } from './export';
 import type { SettingsWatcher } from './settings';
 import { SUMMARY_COMMAND, type ReportStatus } from './status';
 
@@ -19,6 +20,7 @@ export const CLIENT_COMMANDS = {
   showSummary: SUMMARY_COMMAND,
   rollup: 'nianbao.rollup',
   importFile: 'nianbao.importFile',
+  exportTables: 'nianbao.exportTables',
 } as const;
 
 export interface InsertedTable { table: TableId; generation: Generation; snippet: string }
@@ -103,6 +105,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
 
   // From the explorer's context menu the argument is the file's URI; from the palette, a file is picked.
   register(CLIENT_COMMANDS.importFile, (uri?: unknown) => importReport(deps.client, uri));
+  register(CLIENT_COMMANDS.exportTables, (target?: unknown, out?: unknown) => exportTables(deps.client, target, out));
 
   register(CLIENT_COMMANDS.showSummary, async (uri?: vscode.Uri | string): Promise<SummaryResult | undefined> => {
     const doc = await reportDocument(uri);

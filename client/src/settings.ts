@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../../server/src/lsp/protocol';
 import { readSettings, type Settings } from '../../server/src/settings';
 
-const KEYS = ['severity', 'template', 'detect', 'inlayHints'] as const;
+const KEYS = ['severity', 'template', 'detect', 'inlayHints', 'format'] as const;
 
 export class SettingsWatcher implements vscode.Disposable {
   current: Settings;

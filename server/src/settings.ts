@@ -17,6 +17,10 @@ export const Settings = z.object({
     /** Markdown tables show their column headers already. */
     markdownTables: z.boolean().default(false),
   }).default({ enabled: true, markdownTables: false }),
+  /** Format Document: how tables are written (aligned Markdown, or tab-separated rows). */
+  format: z.object({
+    tables: z.enum(['markdown', 'tabs']).default('markdown'),
+  }).default({ tables: 'markdown' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

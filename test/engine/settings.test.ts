@@ -5,14 +5,14 @@ import { RULES } from '../../server/src/engine';
 
 describe('settings', () => {
   it('reads valid settings as given', () => {
-    const { settings, problems } = readSettings({ severity: { 'blank-cell': 'off', 'row-total': 'warning' }, template: '2019', detect: 'never', inlayHints: { enabled: false, markdownTables: true } });
+    const { settings, problems } = readSettings({ severity: { 'blank-cell': 'off', 'row-total': 'warning' }, template: '2019', detect: 'never', inlayHints: { enabled: false, markdownTables: true }, format: { tables: 'tabs' } });
     assert.deepEqual(problems, []);
-    assert.deepEqual(settings, { severity: { 'blank-cell': 'off', 'row-total': 'warning' }, template: '2019', detect: 'never', inlayHints: { enabled: false, markdownTables: true } });
+    assert.deepEqual(settings, { severity: { 'blank-cell': 'off', 'row-total': 'warning' }, template: '2019', detect: 'never', inlayHints: { enabled: false, markdownTables: true }, format: { tables: 'tabs' } });
   });
   it('gives the defaults for nothing at all, or for something that is not an object', () => {
     for (const raw of [undefined, null, 'auto', 42]) {
       const { settings, problems } = readSettings(raw);
-      assert.deepEqual(settings, { severity: {}, template: 'auto', detect: 'ask', inlayHints: { enabled: true, markdownTables: false } });
+      assert.deepEqual(settings, { severity: {}, template: 'auto', detect: 'ask', inlayHints: { enabled: true, markdownTables: false }, format: { tables: 'markdown' } });
       assert.deepEqual(problems, []);
     }
   });

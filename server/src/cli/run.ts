@@ -8,6 +8,7 @@ import { IMPORT_EXTENSIONS, TEXT_EXTENSIONS } from '../import';
 import { isCheckWorker, serveChecks } from './workers';
 import { runRollup } from './rollup';
 import { importPath, needsImport, runImport } from './import';
+import { runExport } from './export';
 import { localeOf } from '../engine';
 
 export interface Io {
@@ -25,6 +26,7 @@ const USAGE = `usage:
   nianbao check [--format text|json|sarif] [--fix] [--locale en|zh-cn] [--jobs N] PATH...
   nianbao rollup [--format md|json] [--locale en|zh-cn] FILE...
   nianbao import [--out DIR] [--format md|tabs] [--force] [--locale en|zh-cn] FILE...
+  nianbao export --format xlsx|csv [--locale en|zh-cn] --out FILE PATH...
 
 check: PATHs are report files or folders (their ${TEXT_EXTENSIONS.join(' ')} files, and the
   files nianbao imports: ${IMPORT_EXTENSIONS.join(' ')}; at most ${MAX_REPORT_BYTES >> 20} MB each; symbolic
@@ -40,6 +42,10 @@ rollup: sums the tables of reports of one generation into a new report (aligned 
 exit code: 0 no errors, 1 errors found (after --fix: remaining), 2 usage or unreadable input
 import: writes each FILE's report text beside it (or into --out DIR) as .md (Markdown
   tables) or .txt (--format tabs: tab-separated cells); an existing file is kept unless --force
+export: one row per report (file, body, year, template, whether it balances) and one column
+  per template cell (Chinese labels, stable ids in the second header row; one block of
+  columns per generation); every finding on a second sheet (csv: FILE.findings.csv);
+  cells not read are left empty, marked, and listed in the row's unread column
 rules: docs/rules.md
 `;
 
@@ -53,6 +59,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (verb === 'import') return await runImport(rest, io);
     if (verb === 'check') return await runCheck(rest, { ...io, workerScript: io.workerScript ?? selfScript() });
     if (verb === 'rollup') return runRollup(rest, io);
+    if (verb === 'export') return await runExport(rest, io);
     if (verb === '--help' || verb === '-h' || !verb) {
       if (verb) io.out(USAGE); else io.err(USAGE);
       return verb ? 0 : 2;

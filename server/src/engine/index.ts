@@ -14,3 +14,4 @@ export { type HoverPeers } from './hover';
 export { PeerFiles, wantedKeys, type PeerFile } from './peers';
 export { type OutlineSymbol, type Fold } from './symbols';
 export { type InlayHintData, type InlayOptions } from './inlay';
+export { formatEdits, formatText, type FormatOptions, type TableStyle } from './format';

@@ -3,10 +3,13 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeFolderReader } from './folder-node';
 import { startServer } from './server';
 import { loadBundled } from '../import/load';
+import { registerExport } from './export-node';
 
 // Every request the server sends is caught where it is sent; this is the last line of
 // defence, so that a client refusing one can never take the server down.
 process.on('unhandledRejection', e => { process.stderr.write(`nianbao: unhandled rejection: ${String((e as Error)?.stack ?? e)}\n`); });
 
 // Report files beside an open file are peers (cross-year): only this entry has fs.
-startServer(createConnection(ProposedFeatures.all), { folder: nodeFolderReader, loadImporter: loadBundled });
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection, { folder: nodeFolderReader, loadImporter: loadBundled });
+registerExport(connection);

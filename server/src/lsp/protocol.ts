@@ -46,6 +46,12 @@ export interface ImportParams { fileName: string; base64: string }
 /** ok: the report text, how the file was read and the notes (in the UI language); otherwise why it could not be. */
 export interface ImportResponse { ok: boolean; text?: string; encoding?: string; notes?: string[]; reason?: string }
 
+/** Node server only: the reports at `paths` (files or folders) exported to `out` (`nianbao export`). */
+export const EXPORT_REQUEST = 'nianbao/export';
+export interface ExportParams { paths: string[]; out: string; format: 'xlsx' | 'csv'; /** The findings' language (VS Code's). */ locale?: string }
+/** ok: how many reports and findings were written; files that could not be read are named in `errors`. */
+export interface ExportResponse { ok: boolean; reports?: number; findings?: number; errors?: string[]; reason?: string }
+
 /** workspace/executeCommand commands the server implements (it applies edits via workspace/applyEdit). */
 export const COMMANDS = {
   /** args: [uri] — recompute every total in the document. */

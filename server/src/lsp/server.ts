@@ -22,6 +22,7 @@ import { rollup } from '../engine/rollup';
 import { ServerPeers, peerView, type FolderReader } from './peers';
 import { importFile, ImportError, type LoadImporter } from '../import';
 import { REPORT_GLOB } from '../report-files';
+import { registerFormatting } from './format';
 
 /** How much longer than the debounce the other open reports wait to be checked again after a change in one. */
 const PEER_PAUSE_MS = 300;
@@ -221,6 +222,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         hoverProvider: true,
         documentSymbolProvider: { label: 'nianbao' },
         foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
@@ -304,6 +307,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!entry || !settings.inlayHints.enabled) return [];
     return inlayHints(entry.doc, range, { markdownTables: settings.inlayHints.markdownTables }).map(toInlayHint);
   }));
+
+  registerFormatting(connection, uri => open.get(uri)?.doc, () => settings, safe);
 
   const versioned = () => !!caps.workspace?.workspaceEdit?.documentChanges;
   const editFor = (uri: string, entry: Open, edits: Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());

@@ -3,7 +3,7 @@
 // (seeds 002, 003). In snippet mode every value cell becomes a numbered tab stop.
 import type { Encoding } from '../model';
 import type { Layout, LayoutCell, LayoutRow } from './layout';
-import { displayWidth } from './width';
+import { displayWidth, isWide } from './width';
 
 /** What a value cell shows. */
 export type ValueText = (row: string, column: string) => string;
@@ -36,18 +36,42 @@ function emitter(stops: StopCounter | undefined) {
 }
 type Emit = ReturnType<typeof emitter>;
 
-function markdown(layout: Layout, grid: Piece[][], emit: Emit): string[] {
+/**
+ * `exact`: pad each cell with full-width spaces (U+3000) up to the column's most wide
+ * characters and with spaces up to its most narrow ones, so that every cell of a column
+ * is as wide in any monospace font, whatever its CJK glyphs measure against its Latin ones.
+ */
+function markdown(layout: Layout, grid: Piece[][], emit: Emit, exact = false): string[] {
   const right = (j: number) => j >= layout.labelColumns;
-  const widths = Array.from({ length: layout.width }, (_, j) => Math.max(3, ...grid.map(r => displayWidth(r[j].text))));
-  const pad = (p: Piece, j: number) => {
-    const fill = ' '.repeat(widths[j] - displayWidth(p.text));
-    return right(j) ? emit(p, fill) : emit(p, '', fill);
-  };
+  const columns = Array.from({ length: layout.width }, (_, j) => j);
+  const rule = (j: number, w: number) => (right(j) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w));
+  let fillOf: (p: Piece, j: number) => string;
+  let rules: string[];
+  if (exact) {
+    const counts = grid.map(r => r.map(p => wideNarrow(p.text)));
+    const wide = columns.map(j => Math.max(0, ...counts.map(r => r[j][0])));
+    const narrow = columns.map(j => Math.max(3, ...counts.map(r => r[j][1])));
+    fillOf = (p, j) => { const [w, n] = wideNarrow(p.text); return '\u3000'.repeat(wide[j] - w) + ' '.repeat(narrow[j] - n); };
+    // Markdown allows only dashes in the rule: two per wide character, the one line that
+    // cannot be exact where a wide character is not two narrow ones wide.
+    rules = columns.map(j => rule(j, narrow[j] + 2 * wide[j]));
+  } else {
+    const widths = columns.map(j => Math.max(3, ...grid.map(r => displayWidth(r[j].text))));
+    fillOf = (p, j) => ' '.repeat(widths[j] - displayWidth(p.text));
+    rules = columns.map(j => rule(j, widths[j]));
+  }
+  const pad = (p: Piece, j: number) => (right(j) ? emit(p, fillOf(p, j)) : emit(p, '', fillOf(p, j)));
   const line = (r: Piece[]) => `| ${r.map(pad).join(' | ')} |`;
-  const rule = `| ${widths.map((w, j) => (right(j) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
   const lines = grid.map(line);
-  lines.splice(1, 0, rule);
+  lines.splice(1, 0, `| ${rules.join(' | ')} |`);
   return lines;
+}
+
+/** How many wide (two-column) and narrow characters the text holds. */
+function wideNarrow(text: string): [number, number] {
+  let w = 0, n = 0;
+  for (const ch of text) if (isWide(ch.codePointAt(0)!)) w++; else n++;
+  return [w, n];
 }
 
 function tsv(grid: Piece[][], emit: Emit): string[] {
@@ -78,14 +102,17 @@ function cellPerLine(rows: readonly LayoutRow[], grid: Piece[][], encoding: 'tab
   return out;
 }
 
-/** The table in the encoding; 'layout' and 'plain' (PDF text) are written as Markdown. */
-export function encode(layout: Layout, encoding: Encoding, value: ValueText, stops?: StopCounter): string {
+/**
+ * The table in the encoding; 'layout' and 'plain' (PDF text) are written as Markdown.
+ * `exactMarkdown`: Markdown padded so that columns line up in any monospace font (see markdown()).
+ */
+export function encode(layout: Layout, encoding: Encoding, value: ValueText, stops?: StopCounter, exactMarkdown = false): string {
   const grid = layout.rows.map(r => r.cells.map(c => piece(c, value)));
   const emit = emitter(stops);
   switch (encoding) {
     case 'tsv': return tsv(grid, emit).join('\n');
     case 'tab-cells':
     case 'pipe-cells': return cellPerLine(layout.rows, grid, encoding, emit).join('\n');
-    default: return markdown(layout, grid, emit).join('\n');
+    default: return markdown(layout, grid, emit, exactMarkdown).join('\n');
   }
 }
