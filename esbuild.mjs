@@ -15,6 +15,8 @@ const bundles = [
   { ...node, ...shipped, entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js' },
   { ...browser, ...shipped, format: 'iife', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js' },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Export to Excel/CSV (exceljs), required on first use by the CLI and the node server.
+  { ...node, ...shipped, entryPoints: ['server/src/cli/export.ts'], outfile: 'dist/export.js' },
 ].filter(b => existsSync(b.entryPoints[0]));
 
 // Importers (server/src/import/<module>.ts exporting `importer`): one bundle each, loaded

@@ -13,7 +13,7 @@ import { ROOT } from '../helpers';
 const ALLOWED = [
   /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
   /^language-configuration\.json$/, /^syntaxes\/[^/]+\.json$/, /^snippets\/[^/]+\.code-snippets$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
-  /^dist\/(client|server|cli)\.js$/, /^dist\/web\/(client|server)\.js$/,
+  /^dist\/(client|server|cli|export)\.js$/, /^dist\/web\/(client|server)\.js$/,
   /^dist\/import\/[a-z0-9-]+\.js$/, /^dist\/web\/import\/[a-z0-9-]+\.js$/,
 ];
 const json = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));

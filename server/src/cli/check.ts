@@ -66,7 +66,11 @@ interface CheckArgs extends CheckSettings { format: Format; jobs: number; paths:
 /** Below this many files one thread is faster than starting workers. */
 const MIN_FILES_PER_WORKER = 25;
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+  /** A bundle loaded on demand (dist/export.js) has its own copy of this class: known by name. */
+  static [Symbol.hasInstance](value: unknown): boolean { return value instanceof Error && value.name === 'UsageError'; }
+}
 
 export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CheckArgs {
   const out: CheckArgs = {

@@ -8,8 +8,11 @@ import path from 'node:path';
 import { MAX_REPORT_BYTES, TEXT_EXTENSIONS, isReportName } from '../report-files';
 
 export class InputError extends Error {
+  override name = 'InputError';
   /** In a folder walk such a file is skipped with a note, not a failure of the run. */
   constructor(message: string, readonly skippable = false) { super(message); }
+  /** A bundle loaded on demand (dist/export.js) has its own copy of this class: known by name. */
+  static [Symbol.hasInstance](value: unknown): boolean { return value instanceof Error && value.name === 'InputError'; }
 }
 
 export { MAX_REPORT_BYTES };

@@ -8,7 +8,7 @@ import { IMPORT_EXTENSIONS, TEXT_EXTENSIONS } from '../import';
 import { isCheckWorker, serveChecks } from './workers';
 import { runRollup } from './rollup';
 import { importPath, needsImport, runImport } from './import';
-import { runExport } from './export';
+import { requireBundled } from '../import/load';
 import { localeOf } from '../engine';
 
 export interface Io {
@@ -59,7 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (verb === 'import') return await runImport(rest, io);
     if (verb === 'check') return await runCheck(rest, { ...io, workerScript: io.workerScript ?? selfScript() });
     if (verb === 'rollup') return runRollup(rest, io);
-    if (verb === 'export') return await runExport(rest, io);
+    // exceljs is large: the export bundle is read only when asked for (dist/export.js).
+    if (verb === 'export') return await requireBundled<typeof import('./export')>('export.js').runExport(rest, io);
     if (verb === '--help' || verb === '-h' || !verb) {
       if (verb) io.out(USAGE); else io.err(USAGE);
       return verb ? 0 : 2;
