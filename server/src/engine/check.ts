@@ -51,6 +51,9 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
  * A report whose sections only moved (lines inserted or deleted above it) gets its
  * findings moved (moved.ts). Cached in document order (a stable sort of the rules' output).
  */
+/** Codes whose messages name line numbers: a report holding one is checked again when it moves. */
+const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.code));
+
 const cache = new WeakMap<object, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
 
 const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
@@ -64,7 +67,8 @@ function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, 
   const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
   if (moved === 0) return hit!.findings;
   // A context only for a report that is checked: on a keystroke, one of them.
-  const findings = moved !== undefined ? moveFindings(hit!.findings, moved, once(rerun)) : rerun();
+  const movable = moved !== undefined && !hit!.findings.some(f => NAMES_LINES.has(f.code));
+  const findings = movable ? moveFindings(hit!.findings, moved!, once(rerun)) : rerun();
   if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings });
   return findings;
 }

@@ -130,10 +130,11 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
       continue;
     }
     if (item.kind === 'fragment') { headers.push(item); continue; }
-    if (item.kind === 'text') {
+    // A number too large to read exactly stands where a number stands (not-a-number says why).
+    if (item.kind === 'text' && !tooLargeToRead(item.text)) {
       if (item.text.length <= 8) headers.push(item);
       // Words where a number belongs, only where a row is clearly collecting its cells.
-      if (current && current.label && (item.text.length <= 12 || tooLargeToRead(item.text)) && accepts(current, item) && item.encoding !== null) add(current, item);
+      if (current && current.label && item.text.length <= 12 && accepts(current, item) && item.encoding !== null) add(current, item);
       else if (current && /^\s*(\d+[.、]|[（(][一二三四五六七八九十][)）])/.test(item.text) && item.text.length <= 40) {
         current.closed = true;
         current = undefined;

@@ -31,7 +31,8 @@ function loneRun(items: readonly Item[], columns: number, labelled: boolean): It
     if (i.kind === 'blank' && i.encoding !== null && ROW_PER_LINE.has(i.encoding)) continue;
     // Before a label-less row (表四), pipes are the header's merged cells (seed 002's `|||||`).
     if (i.kind === 'soft' && !labelled && !run) continue;
-    if (run || i.kind !== 'value') return undefined;
+    // A run too long to be one exact number is text (items.ts), and still a run of digits.
+    if (run || !(i.kind === 'value' || (i.kind === 'text' && DIGITS.test(i.text)))) return undefined;
     run = i;
   }
   if (run && ROW_PER_LINE.has(run.encoding ?? 'plain') && end > 1 && end >= columns) return undefined;

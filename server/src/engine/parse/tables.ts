@@ -1,5 +1,6 @@
 // Finds the tables in a section's item stream and places each one, choosing the
 // template generation its labels (and, failing that, the better fit) point to.
+import { tooLargeToRead } from '../text/number';
 import { GENERATIONS, TABLE_IDS, tableDecl, type Generation, type TableId } from '../templates';
 import type { Encoding, Table } from '../model';
 import type { Item } from './items';
@@ -20,7 +21,7 @@ function regions(items: readonly Item[]): { table: TableId; items: Item[] }[] {
           out.push(cur);
         } else if (!cur) continue;
       }
-    } else if (item.kind === 'text' && item.text.length >= 20 && !item.encoding) {
+    } else if (item.kind === 'text' && item.text.length >= 20 && !item.encoding && !tooLargeToRead(item.text)) {
       // Prose after a table's numbers ends the table.
       if (cur && cur.values > 0) cur = undefined;
       continue;

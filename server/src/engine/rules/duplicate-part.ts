@@ -20,6 +20,7 @@ const doc: Msg = {
 
 const rule: Rule = {
   code: 'duplicate-part',
+  messagesNameLines: true,
   severity: 'warning',
   doc,
   check(ctx) {
@@ -31,7 +32,7 @@ const rule: Rule = {
       const name = partName(ctx.expected, part.number, ctx.locale);
       out.push({
         code: 'duplicate-part', severity: 'warning', range: part.range, fixes: [],
-        message: fmt(M.duplicate, ctx.locale, { part: name, line: f.range.start.line + 1, first: f.text }),
+        message: fmt(M.duplicate, ctx.locale, { part: name, line: ctx.doc.physicalPosition(f.range.start).line + 1, first: f.text }),
         related: [{ range: f.range, message: fmt(M.first, ctx.locale, { part: name }) }],
       });
     }

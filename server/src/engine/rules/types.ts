@@ -50,6 +50,8 @@ export interface Rule {
   severity: Severity;
   /** One paragraph: what the rule checks and why it matters. */
   doc: Msg;
+  /** Its messages name line numbers ("the first is on line 12"): findings cannot simply be moved with their report (check.ts). */
+  messagesNameLines?: boolean;
   /** A rule about the report as a whole. */
   check?(ctx: RuleContext): Finding[];
   /**
