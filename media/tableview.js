@@ -138,7 +138,9 @@
     const w = Math.min(520, window.innerWidth - 16);
     tip.style.maxWidth = `${w}px`;
     tip.style.left = `${Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + window.innerWidth - w - 8))}px`;
-    tip.style.top = `${r.bottom + window.scrollY + 4}px`;
+    // Below the cell, or above it when there is more room there.
+    const below = window.innerHeight - r.bottom;
+    tip.style.top = below >= tip.offsetHeight + 8 || below >= r.top ? `${r.bottom + window.scrollY + 4}px` : `${Math.max(window.scrollY + 4, r.top + window.scrollY - tip.offsetHeight - 4)}px`;
     td.setAttribute('aria-describedby', 'tip');
   }
 
@@ -232,6 +234,12 @@
           tables: Array.from(root.querySelectorAll('h2')).map(h => h.textContent),
           headerCells: root.querySelectorAll('th.head').length,
         } });
+        break;
+      }
+      case 'focus': {
+        const td = elements.get(m.key);
+        if (td) focus(td);
+        vscode.postMessage({ type: 'answer', id: m.id, value: !!td });
         break;
       }
       case 'click': {

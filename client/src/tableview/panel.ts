@@ -31,6 +31,8 @@ export interface TableViewApi {
   /** Clicks a cell's element in the webview; resolves once the editor's selection moved. */
   click(key: string): Promise<vscode.Selection | undefined>;
   stats(): UpdateStat[];
+  /** Focuses a cell in the webview (its tooltip opens). */
+  focus(key: string): Promise<boolean>;
 }
 
 export class TableView implements vscode.Disposable {
@@ -92,6 +94,7 @@ export class TableView implements vscode.Disposable {
         return selection ?? (before && this.editorFor(this.uri)?.selection);
       },
       stats: () => [...this.statsList],
+      focus: key => this.ask('focus', { key }) as Promise<boolean>,
     };
   }
 
