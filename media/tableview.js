@@ -34,8 +34,8 @@
       root.append(el('p', 'meta', `${data.labels.template.replace('{gen}', report.template)} · ${year}`));
       for (const t of report.tables) root.append(table(t, ri));
     });
-    const first = root.querySelector('td[data-key]');
-    if (first) first.setAttribute('tabindex', '0');
+    // One tab stop per table (the arrow keys move within it).
+    for (const grid of root.querySelectorAll('table')) grid.querySelector('td[data-key]')?.setAttribute('tabindex', '0');
     return performance.now() - t0;
   }
 
@@ -166,7 +166,7 @@
 
   /** @param {HTMLElement} td */
   function focus(td) {
-    for (const e of root.querySelectorAll('td[tabindex="0"]')) e.setAttribute('tabindex', '-1');
+    for (const e of (td.closest('table') || root).querySelectorAll('td[tabindex="0"]')) e.setAttribute('tabindex', '-1');
     td.setAttribute('tabindex', '0');
     td.focus();
   }
