@@ -242,6 +242,14 @@
         vscode.postMessage({ type: 'answer', id: m.id, value: !!td });
         break;
       }
+      case 'press': {
+        // A key pressed on a cell, as the keyboard would: focus it, dispatch the keydown.
+        const td = elements.get(m.key);
+        if (td) { focus(td); td.dispatchEvent(new KeyboardEvent('keydown', { key: m.name, bubbles: true, cancelable: true })); }
+        const active = /** @type {HTMLElement | null} */ (document.activeElement);
+        vscode.postMessage({ type: 'answer', id: m.id, value: active?.dataset?.key ?? null });
+        break;
+      }
       case 'click': {
         const td = elements.get(m.key);
         if (td) td.click();

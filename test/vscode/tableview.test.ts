@@ -61,6 +61,27 @@ describe('table view', function () {
     assert.match(active.document.getText(active.selection), /^\d+$/);
   });
 
+  it('is keyboard navigable: arrows move between cells, Enter selects the cell in the source', async () => {
+    const editor = await openReport('002');
+    const uri = editor.document.uri;
+    await vscode.commands.executeCommand('nianbao.showTableView');
+    await waitFor('the table view to show seed 002', () => api.tableView.shownUri() === uri.toString());
+    assert.strictEqual(await api.tableView.press('0:applications:results_total:natural_person', 'ArrowRight'), '0:applications:results_total:commercial');
+    assert.strictEqual(await api.tableView.press('0:applications:results_total:natural_person', 'ArrowDown'), '0:applications:carried_forward:natural_person');
+    assert.strictEqual(await api.tableView.press('0:applications:results_total:commercial', 'End'), '0:applications:results_total:total');
+    editor.selection = new vscode.Selection(0, 0, 0, 0); // away from the cell, so Enter must move it
+    const moved = new Promise<vscode.Selection>(resolve => {
+      const sub = vscode.window.onDidChangeTextEditorSelection(e => {
+        if (e.textEditor.document.uri.toString() === uri.toString() && e.selections[0].start.line > 0) { sub.dispose(); resolve(e.selections[0]); }
+      });
+    });
+    await api.tableView.press('0:applications:results_total:total', 'Enter');
+    const selection = await moved;
+    assert.match(editor.document.getText(selection), /^\d+$/);
+    const diagnostics = vscode.languages.getDiagnostics(uri).filter(d => codeOf(d) === 'results-total');
+    assert.ok(diagnostics.some(d => d.range.isEqual(selection)), 'Enter selected the failing total');
+  });
+
   it('sends only the changed cells as the report is edited, and nothing for an edit outside the tables', async () => {
     const editor = await openReport('002');
     const uri = editor.document.uri;

@@ -31,6 +31,8 @@ export interface TableViewApi {
   /** Clicks a cell's element in the webview; resolves once the editor's selection moved. */
   click(key: string): Promise<vscode.Selection | undefined>;
   stats(): UpdateStat[];
+  /** Presses a key on a cell in the webview; resolves with the key of the cell focused after it. */
+  press(key: string, name: string): Promise<string | null>;
   /** Focuses a cell in the webview (its tooltip opens). */
   focus(key: string): Promise<boolean>;
 }
@@ -95,6 +97,7 @@ export class TableView implements vscode.Disposable {
       },
       stats: () => [...this.statsList],
       focus: key => this.ask('focus', { key }) as Promise<boolean>,
+      press: (key, name) => this.ask('press', { key, name }) as Promise<string | null>,
     };
   }
 
