@@ -21,8 +21,11 @@
 //   NIANBAO_TEST_VERBOSE=1   relay the server's and the browser's own logs too
 //   NIANBAO_TEST_KEEP=1      keep the temp dir (server logs, workspace) for inspection
 //   CODE_SERVER_DIR, CHROMIUM_PATH   override the installed locations
+//   NIANBAO_SCREENSHOT       a PNG path: when the extension host creates `<path>.request`,
+//                            the workbench page is saved there and `<path>.done` created
+//                            (scripts/screenshot-tableview.mjs)
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -205,9 +208,26 @@ async function main() {
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
+    if (env.NIANBAO_SCREENSHOT) watchScreenshotRequests(page, path.resolve(env.NIANBAO_SCREENSHOT));
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
     log(`workbench opened on ${workspace} after ${elapsed()}`);
   }
+}
+
+/** Saves the page to `file` whenever `<file>.request` appears, then answers with `<file>.done`. */
+function watchScreenshotRequests(page, file) {
+  const timer = setInterval(async () => {
+    if (!existsSync(`${file}.request`)) return;
+    rmSync(`${file}.request`, { force: true });
+    try {
+      await page.screenshot({ path: file });
+      console.log(`[vscode-host] screenshot saved to ${file}`);
+    } catch (e) {
+      console.error(`[vscode-host] screenshot failed: ${e?.message ?? e}`);
+    }
+    writeFileSync(`${file}.done`, '');
+  }, 200);
+  timer.unref();
 }
 
 function readVersion(dir) {

@@ -8,6 +8,7 @@ import { Detection, LANGUAGE_ID } from './detection';
 import { looksLikeReport } from './detect';
 import { SettingsWatcher } from './settings';
 import { ReportStatus } from './status';
+import { TABLE_VIEW_COMMAND, TableView, type TableViewApi } from './tableview/panel';
 
 export const CLIENT_ID = 'nianbao';
 
@@ -24,6 +25,8 @@ export interface NianbaoApi {
   /** Offers or switches a document per nianbao.detect; true when it was switched. */
   detect(document: vscode.TextDocument): Promise<boolean>;
   looksLikeReport(text: string): boolean;
+  /** The table view (年报表格), driven through its webview. */
+  tableView: TableViewApi;
 }
 
 /** Stops the language server; what deactivate() returns. */
@@ -49,8 +52,10 @@ export function activateCore(context: vscode.ExtensionContext, createClient: Cli
     // The server pulls nianbao.* with workspace/configuration; this tells it when to pull again.
     synchronize: { configurationSection: CONFIG_SECTION },
   });
-  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p)));
+  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => { status.update(p); tableView.checked(p.uri); }));
   const ready = client.start();
+  const tableView = new TableView(context, client, ready);
+  context.subscriptions.push(tableView, vscode.commands.registerCommand(TABLE_VIEW_COMMAND, (uri?: unknown) => tableView.open(uri instanceof vscode.Uri ? uri : undefined)));
   ready.catch(e => void vscode.window.showErrorMessage(
     vscode.l10n.t('The 政府信息公开年报 language server did not start: {0}', e instanceof Error ? e.message : String(e)),
   ));
@@ -63,5 +68,6 @@ export function activateCore(context: vscode.ExtensionContext, createClient: Cli
     status: uri => status.get(uri),
     detect: d => detection.consider(d),
     looksLikeReport,
+    tableView: tableView.api(),
   };
 }

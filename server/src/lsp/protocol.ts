@@ -62,3 +62,46 @@ export const COMMANDS = {
 
 /** The configuration section the server pulls with workspace/configuration. */
 export const CONFIG_SECTION = 'nianbao';
+
+/**
+ * Client → server request: a document's standard tables as grids for the table view
+ * (client/src/tableview): the template's header rows with their spans, and every value cell
+ * with its text, state, source range and findings. The grid's shape depends only on the
+ * generations and tables present (`shape`), so the client can send a webview only the cells
+ * that changed while the shape stays the same.
+ */
+export const TABLE_VIEW_REQUEST = 'nianbao/tableView';
+export interface TableViewParams { uri: string }
+export type TableViewGridCell =
+  | { kind: 'label'; text: string; colspan?: number; rowspan?: number; header?: boolean }
+  | { kind: 'value'; key: string };
+export interface TableViewGrid {
+  id: 'proactive' | 'applications' | 'review_litigation';
+  title: string;
+  /** The table was not found in the report: every cell is unread. */
+  absent: boolean;
+  width: number;
+  rows: { kind: 'block' | 'header' | 'group' | 'data'; cells: TableViewGridCell[] }[];
+}
+export interface TableViewCell {
+  /** number: a value; blank: left empty or a placeholder; text: words where a number belongs; unread: no cell was read. */
+  state: 'number' | 'blank' | 'text' | 'unread';
+  text: string;
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** A total some identity solves for. */
+  total?: boolean;
+  /** Its name in words (「（七）总计」×「自然人」), for tooltips and screen readers. */
+  name: string;
+  /** primary: the finding is on this cell (its diagnostic's range); otherwise the cell is one of the terms it involves. */
+  findings?: { severity: 'error' | 'warning' | 'information' | 'hint'; code: string; message: string; primary: boolean }[];
+}
+export interface TableViewResult {
+  uri: string;
+  /** Changes whenever the grids' structure does; equal shapes mean only `cells` differ. */
+  shape: string;
+  /** UI strings in the server's locale. */
+  labels: Record<'blank' | 'unread' | 'absent' | 'noReport' | 'total' | 'template' | 'year' | 'yearUnknown' | 'findings' | 'source', string>;
+  reports: { template: '2019' | '2021'; year: number | null; tables: TableViewGrid[] }[];
+  /** By key `<report>:<table>:<row>:<column>`. */
+  cells: Record<string, TableViewCell>;
+}

@@ -14,7 +14,9 @@ import { readSettings, type Settings } from '../settings';
 import {
   COMMANDS, CONFIG_SECTION, IMPORT_REQUEST, type ImportParams, type ImportResponse, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, type RollupParams, type RollupResponse, STATUS_NOTIFICATION, SUMMARY_REQUEST,
   type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
+  TABLE_VIEW_REQUEST, type TableViewParams, type TableViewResult,
 } from './protocol';
+import { tableViewOf } from './tableview';
 import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
 import { statusOf, summaryOf } from './status';
 import { markdownTableEdit, snippetFor } from './tables';
@@ -362,6 +364,11 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   connection.onRequest(SUMMARY_REQUEST, safe('summary', null as SummaryResult | null, (params: SummaryParams) => {
     const entry = params && open.get(params.uri);
     return entry ? summaryOf(entry.doc, check(entry.doc, options(params.uri, entry)), locale) : null;
+  }));
+
+  connection.onRequest(TABLE_VIEW_REQUEST, safe('tableView', null as TableViewResult | null, (params: TableViewParams) => {
+    const entry = params && open.get(params.uri);
+    return entry ? tableViewOf(params.uri, entry.doc, check(entry.doc, options(params.uri, entry)), locale) : null;
   }));
 
   connection.onRequest(RENDER_TABLE_REQUEST, safe('renderTable', null as RenderTableResult | null, (params: RenderTableParams) => {
