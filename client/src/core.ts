@@ -52,7 +52,10 @@ export function activateCore(context: vscode.ExtensionContext, createClient: Cli
     // The server pulls nianbao.* with workspace/configuration; this tells it when to pull again.
     synchronize: { configurationSection: CONFIG_SECTION },
   });
-  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => { status.update(p); tableView.checked(p.uri); }));
+  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p)));
+  // The server publishes diagnostics for every version it checks (the status only when it
+  // changed): the table view follows the diagnostics, so a number typed that changes no count still shows.
+  context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(e => { for (const u of e.uris) tableView.checked(u.toString()); }));
   const ready = client.start();
   const tableView = new TableView(context, client, ready);
   context.subscriptions.push(tableView, vscode.commands.registerCommand(TABLE_VIEW_COMMAND, (uri?: unknown) => tableView.open(uri instanceof vscode.Uri ? uri : undefined)));

@@ -11,6 +11,16 @@ import { activeExtension, openReport, waitFor, waitForDiagnostics } from './util
 
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' && d.code ? d.code.value : d.code ?? '');
 
+
+/** Resolves at the next diagnostics published for `uri`: the server publishes them for every version it checks. */
+function nextCheck(uri: vscode.Uri): Promise<void> {
+  return new Promise(resolve => {
+    const sub = vscode.languages.onDidChangeDiagnostics(e => {
+      if (e.uris.some(u => u.toString() === uri.toString())) { sub.dispose(); resolve(); }
+    });
+  });
+}
+
 describe('table view', function () {
   this.timeout(90_000);
   let api: NianbaoApi;
@@ -94,27 +104,27 @@ describe('table view', function () {
     const statsBefore = api.tableView.stats().length;
 
     // Type a digit into the total: the view gets a patch of the cells whose state changed.
-    const status = api.status(uri);
+    let checked = nextCheck(uri);
     await editor.edit(b => b.insert(selection.end, '1'));
-    await waitFor('a check after the edit', () => api.status(uri) !== status);
+    await checked;
     const stat = await waitFor('a patch', () => api.tableView.stats().slice(statsBefore).find(s => s.type === 'patch'));
     const after = await api.tableView.probe();
     const total = Object.values(after.states).reduce((a, b) => a + b, 0);
     assert.ok(stat.cells > 0 && stat.cells < total / 4, `patch of ${stat.cells} of ${total} cells`);
     console.log(`    table view: a keystroke in a total sent ${stat.cells} of ${total} cells, ${stat.bytes} bytes; request ${stat.requestMs} ms, applied in ${stat.applyMs?.toFixed(2) ?? '?'} ms`);
-    const status1 = api.status(uri);
     const m = api.tableView.stats().length;
+    checked = nextCheck(uri);
     await editor.edit(b => b.delete(new vscode.Range(selection.end, selection.end.translate(0, 1))));
     assert.strictEqual(editor.document.getText(selection), written);
-    await waitFor('a check after the undoing edit', () => api.status(uri) !== status1);
+    await checked;
     await waitFor('the patch that marks the total again', () => api.tableView.stats().length > m);
 
     // Typing in the prose changes no cell: nothing is sent to the webview.
     const n = api.tableView.stats().length;
-    const status2 = api.status(uri);
     const prose = Array.from({ length: editor.document.lineCount }, (_, i) => i).find(i => editor.document.lineAt(i).text.includes('。'))!;
+    checked = nextCheck(uri);
     await editor.edit(b => b.insert(new vscode.Position(prose, 0), '另'));
-    await waitFor('a check after the prose edit', () => api.status(uri) !== status2);
+    await checked;
     await new Promise(r => setTimeout(r, 500));
     const sent = api.tableView.stats().slice(n);
     assert.deepStrictEqual(sent, [], 'nothing is sent when no cell changed');
