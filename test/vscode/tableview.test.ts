@@ -41,7 +41,8 @@ describe('table view', function () {
     const uri = editor.document.uri;
     const diagnostics = await waitForDiagnostics(uri, ds => ds.some(d => codeOf(d) === 'results-total'));
     assert.strictEqual(await vscode.commands.executeCommand('nianbao.showTableView'), true);
-    await waitFor('the table view to show seed 002', () => api.tableView.shownUri() === uri.toString());
+    // The first webview of a fresh browser profile registers its service worker first: slow on a cold machine.
+    await waitFor('the table view to show seed 002', () => api.tableView.shownUri() === uri.toString(), 60_000);
 
     const seen = await api.tableView.probe();
     assert.strictEqual(seen.uri, uri.toString());
