@@ -21,6 +21,7 @@ import { createReportWorkspace } from './code-server-host.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const download = process.env.NIANBAO_VSCODE === 'download';
 const extensionTestsPath = path.join(root, 'dist', 'test', 'vscode', 'index.js');
+const webTestsPath = path.join(root, 'dist', 'test', 'vscode-web', 'index.js');
 const t0 = Date.now();
 const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 
@@ -31,7 +32,7 @@ function summary(passed, failed, why) {
   process.exit(failed ? 1 : 0);
 }
 
-if (!existsSync(extensionTestsPath)) summary(0, 1, `${path.relative(root, extensionTestsPath)} is missing: run \`node esbuild.mjs\` first`);
+for (const f of [extensionTestsPath, webTestsPath]) if (!existsSync(f)) summary(0, 1, `${path.relative(root, f)} is missing: run \`node esbuild.mjs\` first`);
 
 if (!download) {
   // the installer's chatter goes to stderr: stdout is the suite's report
@@ -59,10 +60,10 @@ if (download) {
 }
 
 /** One run of the suite in the host; its { passed, failed } (a host failure counts as one). */
-async function pass(extraEnv = {}) {
+async function pass(extraEnv = {}, testsPath = extensionTestsPath) {
   let runError;
   try {
-    await runTests({ ...options, extensionTestsEnv: { ...extensionTestsEnv, ...extraEnv } });
+    await runTests({ ...options, extensionTestsPath: testsPath, extensionTestsEnv: { ...extensionTestsEnv, ...extraEnv } });
   } catch (e) {
     runError = e;
   }
@@ -78,5 +79,14 @@ const runs = [await pass()];
 // The code-server host can open the folder untrusted: a second, short pass runs the Restricted
 // Mode tests there (desktop VS Code is started by runTests with workspace trust disabled).
 if (!download) runs.push(await pass({ NIANBAO_TEST_TRUST: 'untrusted', MOCHA_GREP: 'Restricted Mode' }));
+// The web pass: the same host runs the extension in the browser's web worker extension host
+// (dist/web/client.js, its server dist/web/server.js in a worker), with the scenarios that
+// need no file system of the extension's own (test/vscode-web/index.ts).
+if (!download) {
+  const t = Date.now();
+  const web = await pass({ NIANBAO_TEST_HOST: 'web' }, webTestsPath);
+  console.log(`[vscode] web worker extension host pass: ${web.passed} passed, ${web.failed} failed, ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  runs.push({ ...web, why: web.why && `web pass: ${web.why}` });
+}
 rmSync(tmp, { recursive: true, force: true });
 summary(runs.reduce((n, r) => n + r.passed, 0), runs.reduce((n, r) => n + r.failed, 0), runs.map(r => r.why).filter(Boolean).join('; ') || undefined);

@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
   require('../vscode/language.test');
   require('../vscode/client.test');
   require('../vscode/tableview.test');
+  require('../vscode/import.test');
 
   let passed = 0;
   const failed = await new Promise<number>(resolve => {
