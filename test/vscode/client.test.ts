@@ -73,11 +73,18 @@ function skeleton(gen: Generation): string {
   return lines.join('\n');
 }
 
-/** An editor on a new untitled nianbao document, once the server has checked it. */
+let untitledCount = 0;
+/**
+ * An editor on a new untitled nianbao document, once the server has checked it. Each has a
+ * name of its own: VS Code gives a closed untitled document's name (Untitled-1) to the next,
+ * whose check could then be taken for the closed one's (seen under load).
+ */
 async function untitledReport(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
-  const editor = await vscode.window.showTextDocument(doc);
-  await checkedAfter(doc.uri, undefined, 'the untitled report');
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/草稿-${++untitledCount}.nianbao` });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  assert.strictEqual(editor.document.languageId, LANGUAGE_ID);
+  if (content) assert.ok(await editor.edit(b => b.insert(new vscode.Position(0, 0), content)), 'the content was inserted');
+  await checkedAfter(uri, undefined, 'the untitled report');
   return editor;
 }
 
