@@ -21,7 +21,11 @@
 //   NIANBAO_TEST_HOST=web   run the extension in the browser's web worker extension host
 //                            instead of the server's Node one (user setting remote.extensionKind
 //                            { "<publisher>.<name>": ["web"] }); the web tests, which have no
-//                            process.env, get these variables from the user setting nianbaoTest.env
+//                            process.env, get these variables from the user setting nianbaoTest.env;
+//                            give --extensionTestsPath=dist/test/vscode-web/index.js (a browser
+//                            bundle: VS Code runs the tests in the host the extension runs in).
+//                            The payload's `extensionDevelopmentKind` does nothing in this VS Code
+//                            (1.100: the web workbench never reads it), hence the setting.
 //   NIANBAO_TEST_VERBOSE=1   relay the server's and the browser's own logs too
 //   NIANBAO_TEST_KEEP=1      keep the temp dir (server logs, workspace) for inspection
 //   CODE_SERVER_DIR, CHROMIUM_PATH   override the installed locations

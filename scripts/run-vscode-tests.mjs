@@ -5,7 +5,10 @@
 // Default (offline): the "VS Code executable" is scripts/vscode-shim.sh, which runs the tests
 // in the extension host of VS Code's server from the npm package code-server, opened by
 // headless Debian chromium (scripts/code-server-host.mjs). scripts/install-vscode-host.sh
-// installs both on first use and is a no-op afterwards.
+// installs both on first use and is a no-op afterwards. Three passes, one host each: the
+// suite in the Node extension host; the Restricted Mode tests in an untrusted folder; and the
+// web pass (NIANBAO_TEST_HOST=web), the extension's browser build in the web worker extension
+// host with test/vscode-web/index.ts. Their counts add up in the closing line.
 //
 // NIANBAO_VSCODE=download: the ordinary path instead. runTests downloads desktop VS Code
 // (NIANBAO_VSCODE_VERSION, default `stable`) into .vscode-test/ and runs the tests under
