@@ -36,13 +36,22 @@ for (const m of importers) {
 // Test suites: every *.test.ts plus runners, one bundle each, under dist/test/<suite>/.
 const testEntries = existsSync('test')
   ? readdirSync('test', { recursive: true }).map(String)
-      .filter(f => /\.(test|bench|fuzz)\.ts$|(^|\/)(index|run)\.ts$/.test(f) && !f.includes('fixtures'))
+      .filter(f => /\.(test|bench|fuzz)\.ts$|(^|\/)(index|run)\.ts$/.test(f) && !f.includes('fixtures') && !f.startsWith('vscode-web'))
       .map(f => path.join('test', f))
   : [];
 if (testEntries.length) {
   bundles.push({
     ...node, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test',
     external: ['vscode', 'mocha', 'markdownlint', 'markdownlint/*'],
+  });
+}
+
+// The web pass of the VS Code suite: one browser bundle (mocha's browser build included, `assert`
+// a small stand-in) that the web worker extension host loads (test/vscode-web/index.ts).
+if (existsSync('test/vscode-web/index.ts')) {
+  bundles.push({
+    ...browser, entryPoints: ['test/vscode-web/index.ts'], outfile: 'dist/test/vscode-web/index.js',
+    external: ['vscode'], alias: { assert: './test/vscode-web/assert.ts' },
   });
 }
 

@@ -18,6 +18,14 @@
 //   NIANBAO_TEST_RESULT      where test/vscode/index.ts writes { passed, failed }; default temp
 //   NIANBAO_TEST_TIMEOUT_MS  whole run, default 300000
 //   NIANBAO_TEST_TRUST=untrusted  open the folder without trusting it (Restricted Mode)
+//   NIANBAO_TEST_HOST=web   run the extension in the browser's web worker extension host
+//                            instead of the server's Node one (user setting remote.extensionKind
+//                            { "<publisher>.<name>": ["web"] }); the web tests, which have no
+//                            process.env, get these variables from the user setting nianbaoTest.env;
+//                            give --extensionTestsPath=dist/test/vscode-web/index.js (a browser
+//                            bundle: VS Code runs the tests in the host the extension runs in).
+//                            The payload's `extensionDevelopmentKind` does nothing in this VS Code
+//                            (1.100: the web workbench never reads it), hence the setting.
 //   NIANBAO_TEST_VERBOSE=1   relay the server's and the browser's own logs too
 //   NIANBAO_TEST_KEEP=1      keep the temp dir (server logs, workspace) for inspection
 //   CODE_SERVER_DIR, CHROMIUM_PATH   override the installed locations
@@ -118,6 +126,18 @@ async function main() {
   else reports = createReportWorkspace(workspace = path.join(tmp, 'workspace'));
   const resultFile = env.NIANBAO_TEST_RESULT ?? path.join(tmp, 'result.json');
   rmSync(resultFile, { force: true });
+  const testEnv = { NIANBAO_TEST_WORKSPACE: workspace, NIANBAO_TEST_REPORTS: JSON.stringify(reports), NIANBAO_TEST_RESULT: resultFile };
+  const userData = dir('user-data');
+  if (env.NIANBAO_TEST_HOST === 'web') {
+    // VS Code Server keeps the user settings on the server, under --user-data-dir.
+    const { publisher, name } = JSON.parse(readFileSync(path.join(extensionDevelopmentPath, 'package.json'), 'utf8'));
+    const webEnv = { ...testEnv, NIANBAO_TEST_HOST: 'web', ...(env.MOCHA_GREP ? { MOCHA_GREP: env.MOCHA_GREP } : {}) };
+    mkdirSync(path.join(userData, 'User'), { recursive: true });
+    writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+      'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] },
+      'nianbaoTest.env': webEnv,
+    }, null, 2));
+  }
 
   let server, browser, finished = false, serverLog = '';
   async function finish(code, why) {
@@ -149,9 +169,9 @@ async function main() {
       '--disable-telemetry',
       // NIANBAO_TEST_TRUST=untrusted: the folder opens untrusted, in Restricted Mode (see test/vscode/restricted.test.ts).
       ...(env.NIANBAO_TEST_TRUST === 'untrusted' ? [] : ['--disable-workspace-trust']),
-      '--server-data-dir', dir('server-data'), '--user-data-dir', dir('user-data'), '--extensions-dir', dir('extensions'),
+      '--server-data-dir', dir('server-data'), '--user-data-dir', userData, '--extensions-dir', dir('extensions'),
     ], {
-      env: { ...env, ...isolated, NIANBAO_TEST_WORKSPACE: workspace, NIANBAO_TEST_REPORTS: JSON.stringify(reports), NIANBAO_TEST_RESULT: resultFile },
+      env: { ...env, ...isolated, ...testEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -5,7 +5,10 @@
 // Default (offline): the "VS Code executable" is scripts/vscode-shim.sh, which runs the tests
 // in the extension host of VS Code's server from the npm package code-server, opened by
 // headless Debian chromium (scripts/code-server-host.mjs). scripts/install-vscode-host.sh
-// installs both on first use and is a no-op afterwards.
+// installs both on first use and is a no-op afterwards. Three passes, one host each: the
+// suite in the Node extension host; the Restricted Mode tests in an untrusted folder; and the
+// web pass (NIANBAO_TEST_HOST=web), the extension's browser build in the web worker extension
+// host with test/vscode-web/index.ts. Their counts add up in the closing line.
 //
 // NIANBAO_VSCODE=download: the ordinary path instead. runTests downloads desktop VS Code
 // (NIANBAO_VSCODE_VERSION, default `stable`) into .vscode-test/ and runs the tests under
@@ -21,6 +24,7 @@ import { createReportWorkspace } from './code-server-host.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const download = process.env.NIANBAO_VSCODE === 'download';
 const extensionTestsPath = path.join(root, 'dist', 'test', 'vscode', 'index.js');
+const webTestsPath = path.join(root, 'dist', 'test', 'vscode-web', 'index.js');
 const t0 = Date.now();
 const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 
@@ -31,7 +35,7 @@ function summary(passed, failed, why) {
   process.exit(failed ? 1 : 0);
 }
 
-if (!existsSync(extensionTestsPath)) summary(0, 1, `${path.relative(root, extensionTestsPath)} is missing: run \`node esbuild.mjs\` first`);
+for (const f of [extensionTestsPath, webTestsPath]) if (!existsSync(f)) summary(0, 1, `${path.relative(root, f)} is missing: run \`node esbuild.mjs\` first`);
 
 if (!download) {
   // the installer's chatter goes to stderr: stdout is the suite's report
@@ -59,10 +63,10 @@ if (download) {
 }
 
 /** One run of the suite in the host; its { passed, failed } (a host failure counts as one). */
-async function pass(extraEnv = {}) {
+async function pass(extraEnv = {}, testsPath = extensionTestsPath) {
   let runError;
   try {
-    await runTests({ ...options, extensionTestsEnv: { ...extensionTestsEnv, ...extraEnv } });
+    await runTests({ ...options, extensionTestsPath: testsPath, extensionTestsEnv: { ...extensionTestsEnv, ...extraEnv } });
   } catch (e) {
     runError = e;
   }
@@ -78,5 +82,14 @@ const runs = [await pass()];
 // The code-server host can open the folder untrusted: a second, short pass runs the Restricted
 // Mode tests there (desktop VS Code is started by runTests with workspace trust disabled).
 if (!download) runs.push(await pass({ NIANBAO_TEST_TRUST: 'untrusted', MOCHA_GREP: 'Restricted Mode' }));
+// The web pass: the same host runs the extension in the browser's web worker extension host
+// (dist/web/client.js, its server dist/web/server.js in a worker), with the scenarios that
+// need no file system of the extension's own (test/vscode-web/index.ts).
+if (!download) {
+  const t = Date.now();
+  const web = await pass({ NIANBAO_TEST_HOST: 'web' }, webTestsPath);
+  console.log(`[vscode] web worker extension host pass: ${web.passed} passed, ${web.failed} failed, ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  runs.push({ ...web, why: web.why && `web pass: ${web.why}` });
+}
 rmSync(tmp, { recursive: true, force: true });
 summary(runs.reduce((n, r) => n + r.passed, 0), runs.reduce((n, r) => n + r.failed, 0), runs.map(r => r.why).filter(Boolean).join('; ') || undefined);

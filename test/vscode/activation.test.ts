@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, EXTENSION_ID, LANGUAGE_ID, openReport, waitFor } from './util';
+import type { NianbaoApi } from '../../client/src/core';
+import { activeExtension, EXTENSION_ID, LANGUAGE_ID, openReport, testHost, waitFor } from './util';
 
 describe('activation', () => {
   it('opening a workspace report file gives it the nianbao language and activates the extension', async () => {
@@ -12,5 +13,26 @@ describe('activation', () => {
       .catch(() => assert.strictEqual(languageId(), LANGUAGE_ID));
     const ext = await activeExtension();
     assert.strictEqual(ext.id, EXTENSION_ID);
+  });
+
+  // VS Code runs the tests in the extension host the extension runs in: what this host is,
+  // is where the extension ran. The web pass (NIANBAO_TEST_HOST=web) must not fall back to Node.
+  it(`runs in the ${testHost() === 'web' ? 'web worker' : 'Node'} extension host, its language server in ${testHost() === 'web' ? 'a web worker (dist/web/server.js)' : 'Node (dist/server.js)'}`, async () => {
+    await openReport('003');
+    const ext = await activeExtension();
+    const api = ext.exports as NianbaoApi;
+    await api.ready;
+    const scope = globalThis as { process?: unknown; importScripts?: unknown };
+    const runtime = (api.client.initializeResult?.capabilities.experimental as { runtime?: string } | undefined)?.runtime;
+    if (testHost() === 'web') {
+      assert.strictEqual(typeof scope.process, 'undefined', 'no Node `process` in this host');
+      assert.strictEqual(typeof scope.importScripts, 'function', 'this host is a worker');
+      assert.strictEqual(ext.extensionKind, vscode.ExtensionKind.UI, 'the extension runs beside the UI, not on the server');
+      assert.strictEqual(runtime, 'web worker', 'the language server says it runs in a web worker');
+    } else {
+      assert.strictEqual(typeof scope.process, 'object');
+      assert.strictEqual(ext.extensionKind, vscode.ExtensionKind.Workspace, 'the extension runs on the server');
+      assert.strictEqual(runtime, 'node', 'the language server says it runs in Node');
+    }
   });
 });

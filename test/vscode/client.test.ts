@@ -4,12 +4,10 @@
 // the contributed commands do what they say (8). Every wait is on an event or a state,
 // with a deadline.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { ReportDocument, TEMPLATES, TABLE_IDS, applyEdits, check, fixAll, tableDecl, type Generation, type TableId } from '../../server/src/engine';
 import type { NianbaoApi } from '../../client/src/core';
-import { activeExtension, LANGUAGE_ID, openReport, reportUri, waitFor, waitForDiagnostics } from './util';
+import { activeExtension, LANGUAGE_ID, openReport, readText, reportUri, waitFor, waitForDiagnostics } from './util';
 
 const ARITHMETIC = ['row-total', 'results-total', 'balance', 'review-total'];
 /** What a freshly inserted standard table must not provoke. */
@@ -75,11 +73,18 @@ function skeleton(gen: Generation): string {
   return lines.join('\n');
 }
 
-/** An editor on a new untitled nianbao document, once the server has checked it. */
+let untitledCount = 0;
+/**
+ * An editor on a new untitled nianbao document, once the server has checked it. Each has a
+ * name of its own: VS Code gives a closed untitled document's name (Untitled-1) to the next,
+ * whose check could then be taken for the closed one's (seen under load).
+ */
 async function untitledReport(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
-  const editor = await vscode.window.showTextDocument(doc);
-  await checkedAfter(doc.uri, undefined, 'the untitled report');
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/草稿-${++untitledCount}.nianbao` });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  assert.strictEqual(editor.document.languageId, LANGUAGE_ID);
+  if (content) assert.ok(await editor.edit(b => b.insert(new vscode.Position(0, 0), content)), 'the content was inserted');
+  await checkedAfter(uri, undefined, 'the untitled report');
   return editor;
 }
 
@@ -99,16 +104,15 @@ async function cursorUnderPart(editor: vscode.TextEditor, gen: Generation, table
 const discardActive = () => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
 /** The contributed snippets: { name: body text }. */
-function contributedSnippets(): { name: string; body: string }[] {
+async function contributedSnippets(): Promise<{ name: string; body: string }[]> {
   const ext = vscode.extensions.getExtension('nianbao.nianbao')!;
   const entries = (ext.packageJSON.contributes?.snippets ?? []) as { language: string; path: string }[];
   assert.ok(entries.some(s => s.language === LANGUAGE_ID), 'package.json contributes nianbao snippets');
   const out: { name: string; body: string }[] = [];
   for (const s of entries) {
-    const file = path.join(ext.extensionPath, s.path);
-    assert.ok(fs.existsSync(file), `${s.path} exists`);
+    const text = await readText(vscode.Uri.joinPath(ext.extensionUri, s.path));
     // .code-snippets files are JSON with comments
-    const json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    const json = JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''));
     for (const [name, snip] of Object.entries(json as Record<string, { body: string | string[] }>)) {
       out.push({ name, body: Array.isArray(snip.body) ? snip.body.join('\n') : snip.body });
     }
@@ -146,7 +150,7 @@ describe('client', function () {
 
   describe('scenario 4: standard tables', () => {
     it('each table snippet, inserted with editor.insertSnippet under its part, is a table with no arithmetic or structure diagnostics', async () => {
-      const snippets = contributedSnippets()
+      const snippets = (await contributedSnippets())
         .map(s => ({ ...s, tables: tablesOfSnippet(s.body) }))
         .filter(s => s.tables.length === 1);
       // Every standard table of both generations has a snippet (table 四 is the same in both).
@@ -176,7 +180,7 @@ describe('client', function () {
     });
 
     it('a whole-report snippet, with the other snippets after it, gives no structure or arithmetic diagnostics', async () => {
-      const snippets = contributedSnippets();
+      const snippets = await contributedSnippets();
       const whole = snippets.filter(s => tablesOfSnippet(s.body).length === TABLE_IDS.length);
       const rest = snippets.filter(s => tablesOfSnippet(s.body).length === 0);
       assert.ok(whole.length >= 1, 'a snippet holds a whole report');
@@ -283,7 +287,7 @@ describe('client', function () {
         language: 'plaintext',
         content: '周五例会：\n一、本周工作\n1. 催办2023年政府信息公开工作年度报告。\n二、下周安排\n核对年度报告数据。\n',
       });
-      const reportText = fs.readFileSync(reportUri('002').fsPath, 'utf8');
+      const reportText = await readText(reportUri('002'));
       const report = await vscode.workspace.openTextDocument({ language: 'plaintext', content: reportText });
       await waitFor('the report to switch to nianbao', () => current(report.uri)?.languageId === LANGUAGE_ID);
       // The note was opened (and considered) first: it stays plain text.
@@ -319,7 +323,7 @@ describe('client', function () {
     it('with nianbao.detect "never", nothing is switched', async () => {
       await config().update('detect', 'never', vscode.ConfigurationTarget.Global);
       await waitFor('detect = never', () => api.settings().settings.detect === 'never');
-      const reportText = fs.readFileSync(reportUri('002').fsPath, 'utf8');
+      const reportText = await readText(reportUri('002'));
       const report = await vscode.workspace.openTextDocument({ language: 'plaintext', content: reportText });
       assert.ok(api.looksLikeReport(reportText));
       assert.strictEqual(await api.detect(report), false);
@@ -362,7 +366,7 @@ describe('client', function () {
       assert.deepStrictEqual(summary.counts, expected);
       assert.ok(summary.markdown.includes('blank-cell'), summary.markdown);
       // and shows it: a tab named after the report, other than the report's own editor
-      const base = path.basename(uri.path).replace(/\.[^.]*$/, '');
+      const base = uri.path.split('/').pop()!.replace(/\.[^.]*$/, '');
       await waitFor('the summary tab', () => vscode.window.tabGroups.all.flatMap(g => g.tabs).some(t =>
         t.label.includes(base) && !(t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString())));
     });
@@ -392,7 +396,7 @@ describe('client', function () {
     it('editor.codeActionsOnSave { "source.fixAll.nianbao" } fixes the report on save', async () => {
       const folder = vscode.workspace.workspaceFolders![0].uri;
       const uri = vscode.Uri.joinPath(folder, '保存即修复-年度报告.txt');
-      const original = fs.readFileSync(reportUri('12').fsPath, 'utf8');
+      const original = await readText(reportUri('12'));
       const cell = new ReportDocument(original).model.reports[0].tables.applications!.rows['results_total'].cells['natural_person'];
       const broken = original.slice(0, offsetOf(original, cell.range.start)) + String((cell.value ?? 0) + 3) + original.slice(offsetOf(original, cell.range.end));
       // what the engine's fix-all makes of it: the total restored, nothing else touched

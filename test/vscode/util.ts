@@ -2,14 +2,35 @@
 // host (scripts/run-vscode-tests.mjs). The workspace holds the repo's samples under
 // report-like names; NIANBAO_TEST_REPORTS maps each sample's seed id (its file name in
 // samples/ without .txt, e.g. `000_84d930cebacf0df8`) to its name in the workspace.
+// The same files run in the web worker extension host too (test/vscode-web/), where there is
+// no `process`, `fs` or `path`: reach the environment through testEnv() and files through
+// vscode.workspace.fs.
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'nianbao.nianbao';
 export const LANGUAGE_ID = 'nianbao';
 
+/** The web worker host's stand-in for process.env, set by test/vscode-web/index.ts. */
+const webEnv: Record<string, string | undefined> = {};
+export const setWebEnv = (env: Record<string, string | undefined>) => Object.assign(webEnv, env);
+
+/** A variable of the run's environment, in the Node and the web worker extension host alike. */
+export function testEnv(name: string): string | undefined {
+  const proc = (globalThis as { process?: { env: Record<string, string | undefined> } }).process;
+  return proc ? proc.env[name] : webEnv[name];
+}
+
+/** Which extension host runs the tests (and the extension): the web pass sets NIANBAO_TEST_HOST=web. */
+export const testHost = (): 'web' | 'node' => (testEnv('NIANBAO_TEST_HOST') === 'web' ? 'web' : 'node');
+
+/** A file's text, read through VS Code (no `fs` in the web worker host). */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
 /** Seed id -> file name in the test workspace. */
 export function reportNames(): Record<string, string> {
-  const json = process.env.NIANBAO_TEST_REPORTS;
+  const json = testEnv('NIANBAO_TEST_REPORTS');
   if (!json) throw new Error('NIANBAO_TEST_REPORTS is not set: run the suite through scripts/run-vscode-tests.mjs');
   return JSON.parse(json);
 }
@@ -20,7 +41,7 @@ export function reportUri(seed: string): vscode.Uri {
   const keys = seed in names ? [seed] : Object.keys(names).filter(k => k.startsWith(`${seed}_`));
   if (keys.length !== 1) throw new Error(`no unique report for seed ${seed} in ${Object.keys(names).join(', ')}`);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri
-    ?? (process.env.NIANBAO_TEST_WORKSPACE ? vscode.Uri.file(process.env.NIANBAO_TEST_WORKSPACE) : undefined);
+    ?? (testEnv('NIANBAO_TEST_WORKSPACE') ? vscode.Uri.file(testEnv('NIANBAO_TEST_WORKSPACE')!) : undefined);
   if (!folder) throw new Error('no workspace folder is open');
   return vscode.Uri.joinPath(folder, names[keys[0]]);
 }

@@ -3,7 +3,22 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedF
 import { startServer } from './server';
 import type { Importer } from '../import';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope & { nianbaoImporter?: { importer: Importer } };
+/**
+ * Where this worker's scripts are, as the client says (client/src/browser.ts): VS Code starts
+ * workers from a blob, so `location` does not tell, and a remote's resource URL may carry the
+ * path in its query, so an importer's URL is not relative to the server's.
+ */
+export interface WorkerUrls {
+  server: string;
+  /** An importer's URL is `${importer[0]}${module}${importer[1]}`. */
+  importer?: [string, string];
+}
+
+const scope = self as unknown as DedicatedWorkerGlobalScope & { nianbaoImporter?: { importer: Importer }; nianbaoUrls?: WorkerUrls };
+const importerUrl = (module: string) => {
+  const template = scope.nianbaoUrls?.importer;
+  return template ? `${template[0]}${module}${template[1]}` : new URL(`import/${module}.js`, scope.nianbaoUrls?.server ?? scope.location.href).href;
+};
 
 /** An importer that runs in a browser: its web bundle (dist/web/import/<module>.js, an iife) loaded into this worker. */
 const loaded = new Map<string, Importer>();
@@ -11,7 +26,7 @@ const loadImporter = (module: string): Importer => {
   let importer = loaded.get(module);
   if (!importer) {
     delete scope.nianbaoImporter;
-    scope.importScripts(new URL(`import/${module}.js`, scope.location.href).href);
+    scope.importScripts(importerUrl(module));
     importer = (scope.nianbaoImporter as { importer?: Importer } | undefined)?.importer;
     if (!importer) throw new Error(`importer ${module} did not load`);
     loaded.set(module, importer);

@@ -229,6 +229,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
+        // Where this server runs, as it sees itself: lets tests prove the web build ran in a worker.
+        experimental: { runtime: typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function' ? 'web worker' : 'node' },
       },
       serverInfo: { name: 'nianbao' },
     };
