@@ -7,9 +7,9 @@ import path from 'node:path';
 import { ReportDocument, TEMPLATES, TABLE_IDS, check, tableDecl, type Generation, type Table, type TableId } from '../../server/src/engine';
 import { buildSnippets, snippetsFileText, type Snippet } from '../../server/src/engine/render/snippets';
 import { currentGeneration } from '../../server/src/engine/templates';
+import { ROOT } from '../helpers';
 
 const CURRENT = currentGeneration();
-import { ROOT } from '../helpers';
 
 const FILE = path.join(ROOT, 'snippets', 'nianbao.code-snippets');
 

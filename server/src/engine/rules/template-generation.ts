@@ -62,6 +62,8 @@ function marks(t: Table, other: Generation): string[] | undefined {
       if (!theirs.get(r.id)?.columns.some(x => x.id === c)) labels.add(columnLabel(t.generation, t.id, r.id, c));
     }
   }
+  // Else rows both have that `other` labels differently (a renamed row).
+  if (!labels.size) for (const r of written) if (theirs.has(r.id) && theirs.get(r.id)!.row.label !== rowLabel(t.generation, t.id, r.id)) labels.add(rowLabel(t.generation, t.id, r.id));
   return [...labels];
 }
 
