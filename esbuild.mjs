@@ -39,6 +39,8 @@ const bundles = [
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Export to Excel/CSV (exceljs), required on first use by the CLI and the node server.
   { ...node, ...shipped, entryPoints: ['server/src/cli/export.ts'], outfile: 'dist/export.js' },
+  // .nianbao.json's validator (zod), required by the CLI only when a configuration file exists.
+  { ...node, ...shipped, entryPoints: ['server/src/config/schema.ts'], outfile: 'dist/config.js' },
 ].filter(b => existsSync(b.entryPoints[0]));
 
 // Importers (server/src/import/<module>.ts exporting `importer`): one bundle each, loaded
