@@ -1,6 +1,5 @@
 // `nianbao check`: findings for many report files, as text, JSON or SARIF; `--fix` applies
 // the safe fixes in place. Files are checked in worker threads when there are many.
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
 import { REPORT_EXTENSIONS } from '../import';
@@ -42,7 +41,7 @@ function configsFor(settings: CheckSettings): Configs {
 const peerSets = new WeakMap<CheckSettings, CliPeers>();
 function peersFor(settings: CheckSettings): CliPeers {
   let p = peerSets.get(settings);
-  if (!p) peerSets.set(settings, (p = new CliPeers(settings.inputs ?? [])));
+  if (!p) peerSets.set(settings, (p = new CliPeers(settings.inputs ?? [], settings.fix)));
   return p;
 }
 
@@ -89,9 +88,12 @@ export class UsageError extends Error {
   static [Symbol.hasInstance](value: unknown): boolean { return value instanceof Error && value.name === 'UsageError'; }
 }
 
+/** node:os is required when first needed: not every run pays for loading it. */
+const cores = () => (require('node:os') as typeof import('node:os')).availableParallelism();
+
 export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CheckArgs {
   const out: CheckArgs = {
-    format: 'text', fix: false, jobs: availableParallelism(), paths: [],
+    format: 'text', fix: false, jobs: cores(), paths: [],
     locale: localeOf(env.LC_ALL || env.LC_MESSAGES || env.LANG),
   };
   for (let i = 0; i < args.length; i++) {
@@ -121,7 +123,7 @@ export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.
       const v = value();
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
       // More threads than cores only cost memory (each holds a parser and its documents).
-      out.jobs = Math.min(Number(v), availableParallelism());
+      out.jobs = Math.min(Number(v), cores());
     } else throw new UsageError(`unknown option '${a}'`);
   }
   if (!out.paths.length) throw new UsageError('no files or folders to check');
@@ -136,7 +138,7 @@ export function checkFile(path: string, settings: CheckSettings, named = true, i
     if (imported && 'error' in imported) return { path, error: imported.error };
     const peers = peersFor(settings);
     // An imported file was read by its importer; a text file is read here, once, with its stamp.
-    const read = imported ? undefined : peers.take(path) ?? readReportFile(path);
+    const read = imported ? undefined : peers.take(path) ?? readReportFile(path, settings.fix);
     const text = imported?.text ?? read!.text;
     const { config, error } = configsFor(settings).forFile(path);
     if (error) return { path, error };
