@@ -4,8 +4,30 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
-const browser = { bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'warning' };
+// The template declarations are validated here, once, with zod (templates/checked.ts run
+// at build time); every bundle gets the checked data in that module's place, so nothing
+// validates templates, or loads zod for them, when it starts. A bad declaration fails the build.
+const checkedModule = /[\\/]engine[\\/]templates[\\/]checked\.ts$/;
+async function checkedTemplates() {
+  const out = await esbuild.build({
+    entryPoints: ['server/src/engine/templates/checked.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, () => { throw new Error('checked.ts requires nothing at run time'); });
+  return JSON.stringify(module.exports.CHECKED);
+}
+// Once per build (and per rebuild under --watch, so an edited declaration is checked again).
+let checking;
+const shipCheckedTemplates = {
+  name: 'checked-templates',
+  setup(build) {
+    build.onStart(() => { checking = undefined; });
+    build.onLoad({ filter: checkedModule }, async () => ({ contents: `export const CHECKED = ${await (checking ??= checkedTemplates())};`, loader: 'js' }));
+  },
+};
+
+const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', plugins: [shipCheckedTemplates] };
+const browser = { bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'warning', plugins: [shipCheckedTemplates] };
 
 // What ships in the .vsix is minified (with source maps); the CLI and tests are not.
 const shipped = { minify: true };
@@ -17,6 +39,8 @@ const bundles = [
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Export to Excel/CSV (exceljs), required on first use by the CLI and the node server.
   { ...node, ...shipped, entryPoints: ['server/src/cli/export.ts'], outfile: 'dist/export.js' },
+  // .nianbao.json's validator (zod), required by the CLI only when a configuration file exists.
+  { ...node, ...shipped, entryPoints: ['server/src/config/schema.ts'], outfile: 'dist/config.js' },
 ].filter(b => existsSync(b.entryPoints[0]));
 
 // Importers (server/src/import/<module>.ts exporting `importer`): one bundle each, loaded

@@ -6,7 +6,7 @@ import {
   COMMANDS, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, SUMMARY_REQUEST,
   type RenderTableParams, type RenderTableResult, type RollupResponse, type SummaryParams, type SummaryResult,
 } from '../../server/src/lsp/protocol';
-import { TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from '../../server/src/engine/templates';
+import { GENERATIONS, TABLE_IDS, TEMPLATES, currentGeneration, isGeneration, tableDecl, type Generation, type TableId } from '../../server/src/engine/templates';
 import { LANGUAGE_ID } from './detection';
 import { importReport } from './import';
 import { exportTables } from './export';
@@ -121,7 +121,6 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
 }
 
 const isTableId = (x: unknown): x is TableId => typeof x === 'string' && (TABLE_IDS as readonly string[]).includes(x);
-const isGeneration = (x: unknown): x is Generation => x === '2019' || x === '2021';
 
 /** The nianbao document a command acts on: the one named, else the active editor's. */
 async function reportDocument(uri?: unknown): Promise<vscode.TextDocument | undefined> {
@@ -138,13 +137,13 @@ async function reportDocument(uri?: unknown): Promise<vscode.TextDocument | unde
 function defaultGeneration(doc: vscode.TextDocument, deps: Deps): Generation {
   const seen = deps.status.get(doc.uri)?.reports[0]?.template;
   const setting = deps.settings.current.template;
-  return seen ?? (setting === 'auto' ? '2021' : setting);
+  return seen ?? (setting === 'auto' ? currentGeneration() : setting);
 }
 
 type TablePick = vscode.QuickPickItem & { table: TableId; generation: Generation };
 
 async function pickTable(preferred: Generation): Promise<{ table: TableId; generation: Generation } | undefined> {
-  const generations: Generation[] = preferred === '2021' ? ['2021', '2019'] : ['2019', '2021'];
+  const generations = [preferred, ...GENERATIONS.filter(g => g !== preferred)];
   const items: (TablePick | vscode.QuickPickItem)[] = generations.flatMap(generation => [
     { label: vscode.l10n.t('{0} template', generation), kind: vscode.QuickPickItemKind.Separator },
     ...TABLE_IDS.map((table): TablePick => {

@@ -2,6 +2,7 @@
 // values to the user, the server falls back to defaults for them. Settings are data only.
 import { z } from 'zod';
 import { visible } from './engine/i18n';
+import { GENERATIONS, isGeneration, type Generation } from './engine/templates';
 
 export const SEVERITY_SETTING = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -9,7 +10,7 @@ export const Settings = z.object({
   /** Severity per rule code, e.g. { "blank-cell": "off" }. */
   severity: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a rule code such as blank-cell'), SEVERITY_SETTING).default({}),
   /** Which template generation to check against: the report's own, or a fixed one. */
-  template: z.enum(['auto', '2019', '2021']).default('auto'),
+  template: z.custom<'auto' | Generation>(v => v === 'auto' || isGeneration(v), { error: () => `expected "auto" or a template generation: ${GENERATIONS.join(', ')}` }).default('auto'),
   /** Offer the nianbao language for plain-text and Markdown documents that look like reports. */
   detect: z.enum(['ask', 'always', 'never']).default('ask'),
   inlayHints: z.object({

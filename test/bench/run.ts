@@ -290,6 +290,27 @@ async function importBench() {
   }
 }
 
+// ── 9 ─────────────────────────────────────────────────────────────────────────────
+/** One seed checked by a fresh `nianbao check` process, against a process that does nothing. */
+function startupBench() {
+  title('9. Start-up: `nianbao check` of one seed, the whole process, vs `node -e 0`');
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) { console.log(`${cli} not built; skipped`); return; }
+  const seed = path.join(ROOT, 'samples', sampleByPrefix('000'));
+  const spawnMs = (args: string[]) => () => {
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+  };
+  const s = interleaved({ bare: spawnMs(['-e', '0']), check: spawnMs([cli, 'check', seed]) }, QUICK ? 7 : 31, 2);
+  const bare = median(s.bare), whole = median(s.check);
+  row(['process', 'wall (median)', 'p95']);
+  row(['---', '---:', '---:']);
+  row(['node -e 0', ms(bare), ms(p95(s.bare))]);
+  row([`nianbao check ${sampleByPrefix('000')}`, ms(whole), ms(p95(s.check))]);
+  console.log(`\ncheck − node -e 0: ${ms(whole - bare)}`);
+  target('one seed, whole process, over node -e 0', ms(whole - bare), '≤ 80 ms', whole - bare <= 80);
+}
+
 function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model;
   return `${new Date().toISOString().slice(0, 10)} · ${os.availableParallelism()} cores (${cpu}) · ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM · node ${process.version} · ${os.platform()} ${os.release()}`;
@@ -305,6 +326,7 @@ async function main() {
   if (wanted(5)) cliBench();
   if (wanted(7)) webBench();
   if (wanted(8)) await importBench();
+  if (wanted(9)) startupBench();
   title('Targets');
   row(['measure', 'value', 'target', '']);
   row(['---', '---:', '---', '---']);

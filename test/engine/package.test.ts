@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RULES } from '../../server/src/engine';
+import { GENERATIONS, RULES } from '../../server/src/engine';
 import { FORMATS } from '../../server/src/import';
 import { ROOT } from '../helpers';
 
 const ALLOWED = [
   /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
-  /^language-configuration\.json$/, /^syntaxes\/[^/]+\.json$/, /^snippets\/[^/]+\.code-snippets$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
+  /^language-configuration\.json$/, /^schemas\/[a-z-]+\.schema\.json$/, /^syntaxes\/[^/]+\.json$/, /^snippets\/[^/]+\.code-snippets$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
   /^dist\/(client|server|cli|export)\.js$/, /^dist\/web\/(client|server)\.js$/,
   /^dist\/import\/[a-z0-9-]+\.js$/, /^dist\/web\/import\/[a-z0-9-]+\.js$/,
   /^media\/[a-z0-9-]+\.(js|css)$/, // the table view's webview script and style
@@ -40,6 +40,7 @@ describe('package', function () {
       ...pkg.contributes.languages.map((l: { configuration?: string }) => l.configuration),
       ...pkg.contributes.grammars.map((g: { path: string }) => g.path),
       ...pkg.contributes.snippets.map((s: { path: string }) => s.path),
+      ...pkg.contributes.jsonValidation.map((v: { url: string }) => v.url),
     ].filter(Boolean).map((p: string) => path.posix.normalize(p));
     for (const p of referenced) if (existsSync(path.join(ROOT, p))) assert.ok(files.includes(p), `${p} is missing from the package`);
     for (const p of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE', 'l10n/bundle.l10n.zh-cn.json']) {
@@ -85,6 +86,10 @@ describe('manifest words', () => {
     const severity = JSON.parse(pkg).contributes.configuration.properties['nianbao.severity'];
     const listed = Object.keys(severity.properties);
     assert.deepEqual(RULES.map(r => r.code).filter(c => !listed.includes(c)), []);
+  });
+
+  it('nianbao.template offers auto and every declared generation', () => {
+    assert.deepEqual(JSON.parse(pkg).contributes.configuration.properties['nianbao.template'].enum, ['auto', ...GENERATIONS]);
   });
 
   it('declares Restricted Mode (it runs no workspace code) and virtual workspaces (limited: no folder peers) support', () => {

@@ -5,8 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReportDocument, TEMPLATES, TABLE_IDS, check, tableDecl, type Generation, type Table, type TableId } from '../../server/src/engine';
-import { CURRENT, buildSnippets, snippetsFileText, type Snippet } from '../../server/src/engine/render/snippets';
+import { buildSnippets, snippetsFileText, type Snippet } from '../../server/src/engine/render/snippets';
+import { currentGeneration } from '../../server/src/engine/templates';
 import { ROOT } from '../helpers';
+
+const CURRENT = currentGeneration();
 
 const FILE = path.join(ROOT, 'snippets', 'nianbao.code-snippets');
 

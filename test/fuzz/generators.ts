@@ -3,7 +3,7 @@
 // template labels, cells in every encoding, prose with numbers, dates, debris, junk).
 import fc from 'fast-check';
 import { TEMPLATES } from '../../server/src/engine';
-import { LABELS } from '../../server/src/engine/parse/labels';
+import { allLabels } from '../../server/src/engine/parse/labels';
 import { readSample, sampleNames } from '../helpers';
 import { rng } from '../bench/corpus';
 import { MUTATION_NAMES, mutate } from './mutations';
@@ -25,7 +25,7 @@ export const mutatedSample = (maxSteps = 4) =>
 
 
 const headings = TEMPLATES['2021'].parts.flatMap(p => [`${p.numeral}、${p.heading}`, ...p.variants.map(v => `${p.numeral}、${v}`)]);
-const labels = LABELS.map(l => l.canonical);
+const labels = allLabels().map(l => l.canonical);
 const number = fc.oneof(
   fc.nat({ max: 30 }).map(String), fc.nat({ max: 100000 }).map(String),
   fc.constantFrom('0', '-3', '+8', '1,234', '０１２', '75627.00', '0万元', '6834.335元', '/', '—', '无', '', ' ', '\u3000', '1e9', '99999999999999999999'),

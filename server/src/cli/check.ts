@@ -1,6 +1,5 @@
 // `nianbao check`: findings for many report files, as text, JSON or SARIF; `--fix` applies
 // the safe fixes in place. Files are checked in worker threads when there are many.
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
 import { REPORT_EXTENSIONS } from '../import';
@@ -11,6 +10,8 @@ import { CliPeers } from './peers';
 import { toSarif } from './sarif';
 import { fileText, oneLine, totalText } from './text';
 import { checkInWorkers } from './workers';
+import { Configs, isReportFile, type ParseConfig } from '../config/find';
+import { requireBundled } from '../import/load';
 
 export interface CheckSettings {
   locale: Locale;
@@ -19,13 +20,28 @@ export interface CheckSettings {
   format?: Format;
   /** Every file checked in this run: peers of each other (cross-year), with each one's folder. */
   inputs?: string[];
+  /** `--config FILE`: the configuration for every file; else each file's .nianbao.json is found from its folder up. */
+  config?: string;
+  /** The locale came from `--locale` (it wins over a configuration's). */
+  localeGiven?: boolean;
+}
+
+/** The configuration validator (zod) is a bundle of its own, read only when a configuration file exists. */
+const parseConfig = (): ParseConfig => requireBundled<typeof import('../config/schema')>('config.js').parseConfig;
+
+/** One set of configurations per settings object, as peers. */
+const configSets = new WeakMap<CheckSettings, Configs>();
+function configsFor(settings: CheckSettings): Configs {
+  let c = configSets.get(settings);
+  if (!c) configSets.set(settings, (c = new Configs(parseConfig, settings.config)));
+  return c;
 }
 
 /** One set of peers per settings object: per run, and per worker thread (each gets its own copy). */
 const peerSets = new WeakMap<CheckSettings, CliPeers>();
 function peersFor(settings: CheckSettings): CliPeers {
   let p = peerSets.get(settings);
-  if (!p) peerSets.set(settings, (p = new CliPeers(settings.inputs ?? [])));
+  if (!p) peerSets.set(settings, (p = new CliPeers(settings.inputs ?? [], settings.fix)));
   return p;
 }
 
@@ -72,9 +88,12 @@ export class UsageError extends Error {
   static [Symbol.hasInstance](value: unknown): boolean { return value instanceof Error && value.name === 'UsageError'; }
 }
 
+/** node:os is required when first needed: not every run pays for loading it. */
+const cores = () => (require('node:os') as typeof import('node:os')).availableParallelism();
+
 export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CheckArgs {
   const out: CheckArgs = {
-    format: 'text', fix: false, jobs: availableParallelism(), paths: [],
+    format: 'text', fix: false, jobs: cores(), paths: [],
     locale: localeOf(env.LC_ALL || env.LC_MESSAGES || env.LANG),
   };
   for (let i = 0; i < args.length; i++) {
@@ -97,11 +116,14 @@ export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.
       const v = value().toLowerCase();
       if (v !== 'en' && v !== 'zh-cn') throw new UsageError(`--locale must be en or zh-cn, not '${v}'`);
       out.locale = v;
+      out.localeGiven = true;
+    } else if (name === '--config') {
+      out.config = resolve(value());
     } else if (name === '--jobs') {
       const v = value();
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--jobs must be a positive whole number, not '${v}'`);
       // More threads than cores only cost memory (each holds a parser and its documents).
-      out.jobs = Math.min(Number(v), availableParallelism());
+      out.jobs = Math.min(Number(v), cores());
     } else throw new UsageError(`unknown option '${a}'`);
   }
   if (!out.paths.length) throw new UsageError('no files or folders to check');
@@ -116,25 +138,29 @@ export function checkFile(path: string, settings: CheckSettings, named = true, i
     if (imported && 'error' in imported) return { path, error: imported.error };
     const peers = peersFor(settings);
     // An imported file was read by its importer; a text file is read here, once, with its stamp.
-    const read = imported ? undefined : peers.take(path) ?? readReportFile(path);
+    const read = imported ? undefined : peers.take(path) ?? readReportFile(path, settings.fix);
     const text = imported?.text ?? read!.text;
+    const { config, error } = configsFor(settings).forFile(path);
+    if (error) return { path, error };
     let doc = peers.parse(path, text);
     if (!isReport(doc)) {
       return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
     }
-    let findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });
+    const locale = settings.localeGiven ? settings.locale : config?.locale ?? settings.locale;
+    const options = { locale, severity: config?.severity, template: config?.template };
+    let findings = check(doc, { ...options, peers: peers.peersOf(path, doc) });
     const report = doc.model.reports[0];
     const result: CheckedFile = { path, template: report.template, reports: doc.model.reports.length, findings };
     // An imported file is not text to edit: --fix leaves it alone (the output says so).
-    if (imported) return { ...result, imported: { from: imported.encoding, notes: imported.notes, sources: sourcesOf(findings, imported, settings.locale) }, ...(settings.fix ? { fixed: 0 } : {}) };
+    if (imported) return { ...result, imported: { from: imported.encoding, notes: imported.notes, sources: sourcesOf(findings, imported, locale) }, ...(settings.fix ? { fixed: 0 } : {}) };
     if (!settings.fix) return result;
-    const { edits } = fixAll(doc, findings, settings.locale);
+    const { edits } = fixAll(doc, findings, locale);
     const fixedText = applyEdits(text, edits);
     if (fixedText !== text) {
       replaceFile(path, Buffer.from(read!.bom ? '\uFEFF' + fixedText : fixedText, 'utf8'), read!.stamp);
       peers.changed(path);
       doc = peers.parse(path, fixedText);
-      findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });
+      findings = check(doc, { ...options, peers: peers.peersOf(path, doc) });
     }
     return { ...result, findings, fixed: fixedText === text ? 0 : edits.length };
   } catch (e) {
@@ -150,7 +176,7 @@ export function checkFile(path: string, settings: CheckSettings, named = true, i
  * one file, or two workers fixing it, would check or rewrite it from a stale copy), marked
  * as named on the command line or found in a folder.
  */
-function expand(paths: string[], onError: (path: string, message: string) => void, onNote: (message: string) => void): CheckInput[] {
+function expand(paths: string[], configs: Configs, onError: (path: string, message: string) => void, onNote: (message: string) => void): CheckInput[] {
   const out: CheckInput[] = [];
   const seen = new Map<string, string>();
   for (const p of paths) {
@@ -158,6 +184,8 @@ function expand(paths: string[], onError: (path: string, message: string) => voi
       const files = expandPaths([p], REPORT_EXTENSIONS);
       const named = files.length === 1 && files[0] === p;
       for (const f of files) {
+        // In a folder, a configuration's `files` say which are reports.
+        if (!named && !isReportFile(configs.forFile(f).config, f)) continue;
         const id = fileId(f);
         const first = seen.get(id);
         if (first === undefined) { seen.set(id, f); out.push({ path: f, named }); }
@@ -187,7 +215,9 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   const fail = (message: string) => { failed = true; io.err(`nianbao: ${oneLine(message)}\n`); };
   const results: FileResult[] = [];
   const unreadable: FailedFile[] = [];
-  const files = expand(opts.paths, (path, error) => unreadable.push({ path, error }), note => io.err(`nianbao: ${oneLine(note)}\n`));
+  const settings: CheckSettings = { locale: opts.locale, fix: opts.fix, format: opts.format, config: opts.config, localeGiven: opts.localeGiven };
+  const files = expand(opts.paths, configsFor(settings), (path, error) => unreadable.push({ path, error }), note => io.err(`nianbao: ${oneLine(note)}\n`));
+  settings.inputs = files.map(f => f.path);
   await importInputs(files, opts.locale);
 
   // Files with findings stand apart as blocks between blank lines; clean files are one line each.
@@ -217,7 +247,6 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
 
   for (const r of unreadable) emit(outcomeOf(r, opts));
   const workers = io.workerScript && opts.jobs > 1 ? Math.min(opts.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)) : 0;
-  const settings: CheckSettings = { locale: opts.locale, fix: opts.fix, format: opts.format, inputs: files.map(f => f.path) };
   if (workers > 1) {
     await checkInWorkers(io.workerScript!, workers, files, settings, emit);
   } else {

@@ -32,13 +32,13 @@ export function needsImport(file: string): boolean {
   } catch { return isImportable(file); }
   if (looksImported(head.subarray(0, n))) return true;
   if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) return isImportable(file);
-  try { return !isUtf8(readFileOnce(file).bytes); } catch { return false; }
+  try { return !isUtf8(readFileOnce(file, false).bytes); } catch { return false; }
 }
 
 /** A file imported in memory; an InputError (exit 2) with the importer's message when it cannot be. */
 export async function importPath(file: string, locale: Locale): Promise<Imported> {
   let bytes: Uint8Array;
-  bytes = new Uint8Array(readFileOnce(file).bytes);
+  bytes = new Uint8Array(readFileOnce(file, false).bytes);
   try {
     const r = await importFile(bytes, file, { load: loadBundled });
     return { text: r.text, encoding: r.encoding, notes: r.notes.map(n => n[locale]), provenance: r.provenance };

@@ -2,7 +2,6 @@
 // dropped), each read once with what identifies it; errors a person can act on. The CLI,
 // its peers and the server's folder peers all read and list files through here.
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_REPORT_BYTES, TEXT_EXTENSIONS, isReportName } from '../report-files';
@@ -19,12 +18,13 @@ export { MAX_REPORT_BYTES };
 const MAX_MB = MAX_REPORT_BYTES >> 20;
 
 /** What a file was when it was read: checked again before it is replaced (see write.ts). */
-export interface FileStamp { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint; sha256: string }
+/** `sha256` only when the file may be replaced (`--fix`): node:crypto costs start-up time a plain check need not pay. */
+export interface FileStamp { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint; sha256?: string }
 
 export interface ReportFile { text: string; bom: boolean; stamp: FileStamp }
 
-/** A file's bytes and stamp, read once through one descriptor; refuses anything but a regular file of at most the limit. */
-export function readFileOnce(file: string): { bytes: Buffer; stamp: FileStamp } {
+/** A file's bytes and stamp (with the content's hash if `hashed`), read once through one descriptor; refuses anything but a regular file of at most the limit. */
+export function readFileOnce(file: string, hashed = true): { bytes: Buffer; stamp: FileStamp } {
   let fd: number;
   // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
   try { fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)); } catch (e) { throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? e})`); }
@@ -51,15 +51,15 @@ export function readFileOnce(file: string): { bytes: Buffer; stamp: FileStamp } 
     if (n > MAX_REPORT_BYTES) throw tooLarge();
     const bytes = Buffer.from(buf.subarray(0, n));
     const after = fs.fstatSync(fd, { bigint: true });
-    return { bytes, stamp: { dev: after.dev, ino: after.ino, size: after.size, mtimeNs: after.mtimeNs, sha256: sha256(bytes) } };
+    return { bytes, stamp: { dev: after.dev, ino: after.ino, size: after.size, mtimeNs: after.mtimeNs, ...(hashed ? { sha256: sha256(bytes) } : {}) } };
   } finally { fs.closeSync(fd); }
 }
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array) => (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
 
 /** The one read of a report file: its text (BOM dropped, and noted), and its stamp. */
-export function readReportFile(file: string): ReportFile {
-  const { bytes, stamp } = readFileOnce(file);
+export function readReportFile(file: string, hashed = true): ReportFile {
+  const { bytes, stamp } = readFileOnce(file, hashed);
   // Validated, then decoded: several times faster than a fatal TextDecoder on a batch.
   if (!isUtf8(bytes)) throw new InputError(`${file}: not UTF-8 text`);
   const text = bytes.toString('utf8');

@@ -21,7 +21,8 @@ export class CliPeers {
   private earlyChars = 0;
   private readonly taken = new Set<string>();
 
-  constructor(inputs: readonly string[]) {
+  /** `hashed`: the files read carry their content's hash (`--fix` replaces them, see write.ts). */
+  constructor(inputs: readonly string[], private readonly hashed = true) {
     this.inputs = inputs.map(p => this.file(path.resolve(p)));
     this.inputSet = new Set(this.inputs.map(f => f.path));
   }
@@ -94,7 +95,7 @@ export class CliPeers {
 
   private read(p: string): string | undefined {
     let read: ReportFile;
-    try { read = readReportFile(p); } catch { return undefined; }
+    try { read = readReportFile(p, this.hashed); } catch { return undefined; }
     if (this.inputSet.has(p) && !this.taken.has(p) && !this.early.has(p) && this.earlyChars + read.text.length <= EARLY_CHARS) {
       this.early.set(p, read);
       this.earlyChars += read.text.length;

@@ -23,7 +23,7 @@ export interface Io {
 
 const USAGE = `usage:
   nianbao parse [--format json] FILE
-  nianbao check [--format text|json|sarif] [--fix] [--locale en|zh-cn] [--jobs N] PATH...
+  nianbao check [--format text|json|sarif] [--fix] [--locale en|zh-cn] [--jobs N] [--config FILE] PATH...
   nianbao rollup [--format md|json] [--locale en|zh-cn] FILE...
   nianbao import [--out DIR] [--format md|tabs] [--force] [--locale en|zh-cn] FILE...
   nianbao export --format xlsx|csv [--locale en|zh-cn] --out FILE PATH...
@@ -37,6 +37,8 @@ check: PATHs are report files or folders (their ${TEXT_EXTENSIONS.join(' ')} fil
   --fix      apply the safe (preferred) fixes in place, then report what remains
   --locale   language of the messages (default: from LANG)
   --jobs     worker threads for many files (default: the number of cores)
+  --config   the configuration file (JSONC) for every file; by default each report's is the
+             nearest .nianbao.json from its folder up (severity, template, locale, files)
 rollup: sums the tables of reports of one generation into a new report (aligned Markdown);
   notes on doubtful inputs go to stderr; mixed generations are refused (exit 1)
 exit code: 0 no errors, 1 errors found (after --fix: remaining), 2 usage or unreadable input

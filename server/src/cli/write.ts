@@ -14,6 +14,7 @@ export class ChangedOnDisk extends Error {}
 /** Whether the file at `real` is still the one read, unchanged; its stat when it is. */
 function unchanged(real: string, was: FileStamp): fs.BigIntStats | undefined {
   let now;
+  if (was.sha256 === undefined) return undefined;
   try { now = readFileOnce(real); } catch { return undefined; }
   const s = now.stamp;
   if (s.dev !== was.dev || s.ino !== was.ino || s.size !== was.size || s.mtimeNs !== was.mtimeNs || s.sha256 !== was.sha256) return undefined;

@@ -1,6 +1,6 @@
 // Sections → reports. A document may hold several reports one after another (a
 // reviewer's compilation): a title, or a part 一 after later parts, starts the next one.
-import { generationForYear, type Generation } from './templates';
+import { GENERATIONS, currentGeneration, generationForYear, type Generation } from './templates';
 import type { DocumentModel, Part, Report, Table } from './model';
 import type { PlacedSection } from './parse/section';
 import { rootOf } from './moved';
@@ -75,13 +75,14 @@ function buildReport(sections: PlacedSection[], lineCount: number): Report {
 
   // The vote reads the tables where they were parsed (a moved section's tables are the
   // same but for their lines): a report that only moved does not shift its tables yet.
-  const votes = { '2019': 0, '2021': 0 };
+  // A table votes for the generation its labels point to most, when one does.
+  const votes = new Map<Generation, number>();
   for (const s of sections) for (const t of rootOf(s).tables) {
-    if (t.generationEvidence['2019'] > t.generationEvidence['2021']) votes['2019']++;
-    else if (t.generationEvidence['2021'] > t.generationEvidence['2019']) votes['2021']++;
+    const pointed = leading(t.generationEvidence);
+    if (pointed) votes.set(pointed, (votes.get(pointed) ?? 0) + 1);
   }
-  const byYear: Generation = year ? generationForYear(year) : '2021';
-  const template: Generation = votes['2019'] === votes['2021'] ? byYear : votes['2019'] > votes['2021'] ? '2019' : '2021';
+  const byYear: Generation = year ? generationForYear(year) : currentGeneration();
+  const template: Generation = leading(Object.fromEntries(votes) as Record<Generation, number>) ?? byYear;
 
   const report: Report = {
     range: { start: { line: first.start, character: 0 }, end: { line: Math.min(endLine, lineCount - 1), character: 0 } },
@@ -107,13 +108,26 @@ function buildReport(sections: PlacedSection[], lineCount: number): Report {
   return report;
 }
 
+/** The generation with strictly the most of `counts`, if one has. */
+function leading(counts: Record<Generation, number>): Generation | undefined {
+  let best: Generation | undefined, most = 0, tie = false;
+  for (const g of GENERATIONS) {
+    const n = counts[g] ?? 0;
+    if (n > most) { best = g; most = n; tie = false; } else if (n === most && n > 0) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** Whether the table's labels point to no generation more than another (table 四 is the same in all). */
+const undecided = (t: Table) => leading(t.generationEvidence) === undefined;
+
 /** The report's tables by id; a second table of the same id is an extra (a pasted duplicate). */
 function placeTables(sections: readonly PlacedSection[], template: Generation): { tables: Report['tables']; extraTables: Table[] } {
   const tables: Report['tables'] = {};
   const extraTables: Table[] = [];
   for (const s of sections) for (const t of s.tables) {
     // A table whose labels name neither generation (table 四 is the same in both) follows the report.
-    const table = t.generationEvidence['2019'] === t.generationEvidence['2021'] && t.id === 'review_litigation' ? { ...t, generation: template } : t;
+    const table = undecided(t) && t.id === 'review_litigation' ? { ...t, generation: template } : t;
     if (tables[t.id]) extraTables.push(table);
     else tables[t.id] = table;
   }

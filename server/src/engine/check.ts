@@ -164,14 +164,18 @@ export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): 
   return sorted ? out : out.sort(before);
 }
 
-/** A rule's findings with the severity the settings give it. A rule that throws is reported, not fatal. */
-function run(rule: Rule, sev: Severity, ctx: RuleContext, go: () => Finding[]): Finding[] {
+/**
+ * A rule's findings, with the severity the settings give the rule when they give one: then
+ * every finding has it, even one the rule reports at another severity than its default (the
+ * fee note of template-generation is information). A rule that throws is reported, not fatal.
+ */
+function run(rule: Rule, set: Severity | undefined, ctx: RuleContext, go: () => Finding[]): Finding[] {
   let found: Finding[];
   try { found = go(); } catch (e) {
     found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
   }
   // Set in place (the rule's findings are its own): a copy would compute lazy fixes now.
-  if (sev !== rule.severity) for (const f of found) f.severity = sev;
+  if (set) for (const f of found) if (f.severity !== set) f.severity = set;
   return found;
 }
 
@@ -188,9 +192,9 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
   if (hit && hit.key === key) return hit.byRule;
   const byRule = new Map<string, Finding[]>();
   for (const rule of RULES) {
-    const sev = options.severity?.[rule.code] ?? rule.severity;
-    if (sev === 'off' || !rule.checkTable) continue;
-    const found = run(rule, sev, ctx, () => rule.checkTable!(ctx, t));
+    const set = options.severity?.[rule.code];
+    if (set === 'off' || !rule.checkTable) continue;
+    const found = run(rule, set, ctx, () => rule.checkTable!(ctx, t));
     byRule.set(rule.code, found.map(f => verifiedCellFixes(ctx, t, f)));
   }
   tableCache.set(t, { key, byRule });
@@ -200,16 +204,16 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
 function runRules(ctx: RuleContext, options: CheckOptions, reportKey: string): Finding[] {
   // A report before the templates gets its one finding and nothing else (rules/pre-2019-format.ts).
   if (predatesTemplates(ctx.report)) {
-    const sev = options.severity?.[pre2019.code] ?? pre2019.severity;
-    return sev === 'off' ? [] : run(pre2019, sev, ctx, () => pre2019.check!(ctx));
+    const set = options.severity?.[pre2019.code];
+    return set === 'off' ? [] : run(pre2019, set, ctx, () => pre2019.check!(ctx));
   }
   const tables = tablesOf(ctx.report).map(t => tableFindings(ctx, t, options, reportKey));
   const out: Finding[] = [];
   for (const rule of RULES) {
-    const sev = options.severity?.[rule.code] ?? rule.severity;
-    if (sev === 'off') continue;
+    const set = options.severity?.[rule.code];
+    if (set === 'off') continue;
     if (rule.checkTable) for (const t of tables) for (const f of t.get(rule.code) ?? []) out.push(f);
-    if (rule.check) for (const f of run(rule, sev, ctx, () => rule.check!(ctx))) out.push(f);
+    if (rule.check) for (const f of run(rule, set, ctx, () => rule.check!(ctx))) out.push(f);
   }
   return out;
 }

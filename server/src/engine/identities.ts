@@ -1,5 +1,5 @@
 // Evaluating the identities (勾稽关系) a table's template declares.
-import { TEMPLATES, GENERATIONS, cellKey, type CellRef, type Identity } from './templates';
+import { TEMPLATES, GENERATIONS, cellKey, templateMemo, type CellRef, type Identity } from './templates';
 import type { Row, Table } from './model';
 import { isExact, roundSum } from './text/number';
 
@@ -28,7 +28,7 @@ export interface Evaluation {
   holds: boolean;
 }
 
-/** `row|column` of the templates' own cell references, built once (they are looked up constantly). */
+/** `row|column` of the built-in templates' cell references, built once (they are looked up constantly; others fall back to cellKey). */
 const refKeys = new Map<CellRef, string>();
 for (const gen of GENERATIONS) {
   for (const i of TEMPLATES[gen].derived.identities) for (const r of [...i.lhs, ...i.rhs, i.solveFor]) refKeys.set(r, cellKey(r.row, r.column));
@@ -91,7 +91,7 @@ export function solve(identity: Identity, v: Values): number | undefined {
   return isExact(left) && isExact(right) && isExact(value) ? round(value) : undefined;
 }
 
-const byTable = new Map<string, Identity[]>();
+const byTable = templateMemo<string, Identity[]>();
 /** The identities of the table's kind and generation (a shared list: do not change it). */
 export function identitiesOf(table: Table): Identity[] {
   const k = `${table.generation}|${table.id}`;

@@ -132,7 +132,7 @@ export interface Table {
   /** Digit runs that should have been a row's cells but admit no single split. */
   unsplit: Unsplit[];
   /** Signals behind the generation guess, for the template-generation rule. */
-  generationEvidence: { '2019': number; '2021': number };
+  generationEvidence: Record<Generation, number>;
 }
 
 export interface PartHeading {

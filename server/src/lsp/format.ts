@@ -8,12 +8,13 @@ import type { Settings } from '../settings';
 export function registerFormatting(
   connection: Connection,
   docOf: (uri: string) => ReportDocument | undefined,
-  settings: () => Settings,
+  /** The settings for a document (its .nianbao.json over VS Code's). */
+  settings: (uri: string) => Settings,
   safe: <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) => (...args: A) => R,
 ): void {
   const edits = (uri: string, range?: Range): TextEdit[] => {
     const doc = docOf(uri);
-    return doc ? formatEdits(doc, { tables: settings().format.tables, range }) : [];
+    return doc ? formatEdits(doc, { tables: settings(uri).format.tables, range }) : [];
   };
   connection.onDocumentFormatting(safe('format', [] as TextEdit[], ({ textDocument }: { textDocument: { uri: string } }) => edits(textDocument.uri)));
   connection.onDocumentRangeFormatting(safe('formatRange', [] as TextEdit[], ({ textDocument, range }: { textDocument: { uri: string }; range: Range }) => edits(textDocument.uri, range)));

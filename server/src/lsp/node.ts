@@ -4,6 +4,9 @@ import { nodeFolderReader } from './folder-node';
 import { startServer } from './server';
 import { loadBundled } from '../import/load';
 import { registerExport } from './export-node';
+import { fileURLToPath } from 'node:url';
+import { Configs } from '../config/find';
+import { parseConfig } from '../config/schema';
 
 // Every request the server sends is caught where it is sent; this is the last line of
 // defence, so that a client refusing one can never take the server down.
@@ -11,5 +14,8 @@ process.on('unhandledRejection', e => { process.stderr.write(`nianbao: unhandled
 
 // Report files beside an open file are peers (cross-year): only this entry has fs.
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { folder: nodeFolderReader, loadImporter: loadBundled });
+// A document's .nianbao.json, from its folder up (read again when it changes on disk).
+const configs = new Configs(() => parseConfig);
+const config = (uri: string) => (uri.startsWith('file:') ? configs.forFile(fileURLToPath(uri)) : {});
+startServer(connection, { folder: nodeFolderReader, loadImporter: loadBundled, config });
 registerExport(connection);

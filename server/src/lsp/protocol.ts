@@ -1,12 +1,13 @@
 // What the client and the server say to each other beyond standard LSP.
 // Both sides import this file, so names cannot drift.
+import type { Generation } from '../engine/templates/declarations';
 
 /** Server → client notification after each check of a document. */
 export const STATUS_NOTIFICATION = 'nianbao/status';
 export interface StatusParams {
   uri: string;
   /** Per report in the document (usually one). */
-  reports: { template: '2019' | '2021'; year: number | null; balanceErrors: number; errors: number; warnings: number }[];
+  reports: { template: Generation; year: number | null; balanceErrors: number; errors: number; warnings: number }[];
 }
 
 /** Client → server request: a summary of the findings of a document, for the "check summary" command. */
@@ -20,7 +21,7 @@ export interface SummaryResult {
 
 /** Client → server request: a standard table rendered for insertion (VS Code snippet syntax). */
 export const RENDER_TABLE_REQUEST = 'nianbao/renderTable';
-export interface RenderTableParams { uri: string; generation: '2019' | '2021' | 'auto'; table: 'proactive' | 'applications' | 'review_litigation' }
+export interface RenderTableParams { uri: string; generation: Generation | 'auto'; table: 'proactive' | 'applications' | 'review_litigation' }
 export interface RenderTableResult { snippet: string }
 
 /** Client → server request: roll up (汇总) several reports of one generation into a new report. */
@@ -30,7 +31,7 @@ export interface RollupParams { reports: { path: string; text: string }[] }
 /** ok: the new report's text and notes on doubtful inputs; otherwise the reason it was refused. */
 export interface RollupResponse {
   ok: boolean;
-  generation?: '2019' | '2021';
+  generation?: Generation;
   text?: string;
   notes?: { path: string; problems: string[] }[];
   reason?: string;
@@ -101,7 +102,7 @@ export interface TableViewResult {
   shape: string;
   /** UI strings in the server's locale. */
   labels: Record<'blank' | 'unread' | 'absent' | 'noReport' | 'total' | 'template' | 'year' | 'yearUnknown' | 'findings' | 'source', string>;
-  reports: { template: '2019' | '2021'; year: number | null; tables: TableViewGrid[] }[];
+  reports: { template: Generation; year: number | null; tables: TableViewGrid[] }[];
   /** By key `<report>:<table>:<row>:<column>`. */
   cells: Record<string, TableViewCell>;
 }

@@ -11,6 +11,7 @@ import {
 } from '../engine';
 import { fmt, list, type Msg } from '../engine/i18n';
 import { readSettings, type Settings } from '../settings';
+import type { ConfigLookup } from '../config/find';
 import {
   COMMANDS, CONFIG_SECTION, IMPORT_REQUEST, type ImportParams, type ImportResponse, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, type RollupParams, type RollupResponse, STATUS_NOTIFICATION, SUMMARY_REQUEST,
   type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
@@ -39,6 +40,7 @@ export interface InitOptions {
 
 const M = {
   moreProblems: { en: 'and {n} more', 'zh-cn': '另有 {n} 处' },
+  badConfig: { en: 'nianbao: configuration file not used: {problems}', 'zh-cn': 'nianbao：配置文件未生效：{problems}' },
   badSettings: { en: 'nianbao: invalid settings, defaults used instead: {list}', 'zh-cn': 'nianbao：设置无效，已改用默认值：{list}' },
   nothingToRecompute: { en: 'nianbao: every total that can be recomputed already adds up.', 'zh-cn': 'nianbao：可重新计算的合计均已正确。' },
   noTable: { en: 'nianbao: no table at the cursor.', 'zh-cn': 'nianbao：光标处没有表格。' },
@@ -77,6 +79,8 @@ export interface ServerHost {
   loadImporter?: LoadImporter;
   /** In a browser, formats whose importer needs the desktop are refused with a message. */
   browser?: boolean;
+  /** The .nianbao.json that applies to a document (node: found from its folder up); none without. */
+  config?: (uri: string) => ConfigLookup;
 }
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
@@ -88,11 +92,34 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let pullsConfiguration = false;
   const peers = new ServerPeers(host.folder);
 
+  /** Configuration files found broken, each told once (until it changes). */
+  const configProblems = new Set<string>();
+  /**
+   * The settings for a document: what its .nianbao.json writes wins, key by key (severity
+   * rule by rule), over the VS Code settings; those apply to everything the file leaves out.
+   */
+  function settingsFor(uri: string): Settings & { locale: Locale } {
+    const { config, error } = host.config?.(uri) ?? {};
+    if (error && !configProblems.has(error)) {
+      configProblems.add(error);
+      show(MessageType.Warning, fmt(M.badConfig, locale, { problems: error }));
+    }
+    if (!config) return { ...settings, locale };
+    return {
+      severity: { ...settings.severity, ...config.severity },
+      template: config.template ?? settings.template,
+      detect: config.detect ?? settings.detect,
+      inlayHints: { ...settings.inlayHints, ...config.inlayHints },
+      format: { ...settings.format, ...config.format },
+      locale: config.locale ?? locale,
+    };
+  }
+
   /** Check options for one document: the settings, and as peers (cross-year) the other open reports and its folder's. */
-  const options = (uri: string, entry: Open): CheckOptions => ({
-    locale, severity: settings.severity, template: settings.template,
-    peers: peers.of(uri, entry.doc, open),
-  });
+  const options = (uri: string, entry: Open): CheckOptions => {
+    const s = settingsFor(uri);
+    return { locale: s.locale, severity: s.severity, template: s.template, peers: peers.of(uri, entry.doc, open) };
+  };
 
   /** Runs a handler; a failure is logged and answered with `fallback`, never fatal. */
   function safe<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
@@ -308,11 +335,12 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   connection.languages.inlayHint.on(safe('inlay', [], ({ textDocument, range }) => {
     const entry = open.get(textDocument.uri);
-    if (!entry || !settings.inlayHints.enabled) return [];
-    return inlayHints(entry.doc, range, { markdownTables: settings.inlayHints.markdownTables }).map(toInlayHint);
+    const hints = settingsFor(textDocument.uri).inlayHints;
+    if (!entry || !hints.enabled) return [];
+    return inlayHints(entry.doc, range, { markdownTables: hints.markdownTables }).map(toInlayHint);
   }));
 
-  registerFormatting(connection, uri => open.get(uri)?.doc, () => settings, safe);
+  registerFormatting(connection, uri => open.get(uri)?.doc, settingsFor, safe);
 
   const versioned = () => !!caps.workspace?.workspaceEdit?.documentChanges;
   const editFor = (uri: string, entry: Open, edits: Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());

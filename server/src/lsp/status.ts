@@ -1,5 +1,5 @@
 // What the client's status item and "check summary" command show, built from one check.
-import { TEMPLATES, GENERATIONS, type Finding, type Locale, type ReportDocument } from '../engine';
+import { TEMPLATES, GENERATIONS, fromTemplates, type Finding, type Locale, type ReportDocument } from '../engine';
 import { fmt, type Msg } from '../engine/i18n';
 import type { StatusParams, SummaryResult } from './protocol';
 
@@ -14,7 +14,7 @@ const M = {
 } satisfies Record<string, Msg>;
 
 /** The arithmetic (勾稽) rule codes: every code an identity of a template carries. */
-const IDENTITY_CODES = new Set(GENERATIONS.flatMap(g => TEMPLATES[g].derived.identities.map(i => i.code)));
+const identityCodes = fromTemplates(() => new Set(GENERATIONS.flatMap(g => TEMPLATES[g].derived.identities.map(i => i.code))));
 
 /** Reports worth talking about: those with part headings or standard tables. */
 function reportsOf(doc: ReportDocument) {
@@ -43,7 +43,7 @@ export function statusOf(uri: string, doc: ReportDocument, findings: Finding[]):
     reports: byReport(doc, findings).map(({ report, findings: fs }) => ({
       template: report.template,
       year: report.year ?? null,
-      balanceErrors: fs.filter(f => IDENTITY_CODES.has(f.code)).length,
+      balanceErrors: fs.filter(f => identityCodes().has(f.code)).length,
       errors: fs.filter(f => f.severity === 'error').length,
       warnings: fs.filter(f => f.severity === 'warning').length,
     })),

@@ -1,6 +1,6 @@
 // Tables for the client's "insert table" and "convert to Markdown" commands: the engine's
 // renderers, fed with the generation and encoding the document already uses.
-import { generationForYear, type Edit, type Encoding, type Generation, type Position, type ReportDocument, type Table } from '../engine';
+import { generationForYear, isGeneration, type Edit, type Encoding, type Generation, type Position, type ReportDocument, type Table } from '../engine';
 import { renderSnippetTable, toAlignedMarkdown } from '../engine/render';
 import type { RenderTableParams, RenderTableResult } from './protocol';
 
@@ -26,7 +26,7 @@ function encodingOf(doc: ReportDocument | undefined): Encoding {
 export function snippetFor(doc: ReportDocument | undefined, params: RenderTableParams): RenderTableResult | null {
   const known = ['proactive', 'applications', 'review_litigation'];
   if (!known.includes(params.table)) return null;
-  const gen: Generation = params.generation === '2019' || params.generation === '2021' ? params.generation : generationOf(doc);
+  const gen: Generation = isGeneration(params.generation) ? params.generation : generationOf(doc);
   return { snippet: renderSnippetTable(gen, params.table, { encoding: encodingOf(doc) }).text };
 }
 

@@ -3,7 +3,7 @@
 // only where the template's identities admit exactly one split; never invent a number.
 // Pure; placement.ts calls splitRow on a row whose cells are one digit run.
 import { evaluate } from '../identities';
-import { TEMPLATES, cellKey, rowsOf, tableDecl, type Generation, type Identity, type TableId } from '../templates';
+import { TEMPLATES, cellKey, templateMemo, rowsOf, tableDecl, type Generation, type Identity, type TableId } from '../templates';
 
 /** Longest number a count cell plausibly holds; bounds the search. */
 const MAX_DIGITS = 7;
@@ -98,7 +98,7 @@ export type RowSplit =
 
 /** Splits shown when several fit. */
 const EXAMPLES = 3;
-const memo = new Map<string, RowSplit>();
+const memo = templateMemo<string, RowSplit>();
 
 /**
  * The split of a row's digit run its identities admit, and which of them it needed (the

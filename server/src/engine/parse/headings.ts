@@ -1,5 +1,5 @@
 // Part headings and title lines, recognised from one line of text.
-import { TEMPLATES } from '../templates';
+import { TEMPLATES, currentGeneration, fromTemplates, templateMemo } from '../templates';
 import type { MatchHow } from '../model';
 import { normalizeLabel, similarity } from '../text/normalize';
 import { classifyLabel } from './labels';
@@ -16,11 +16,12 @@ export interface HeadingInfo {
 
 const NUMERALS = '一二三四五六七八九十';
 const HEADING = /^([\s\u00a0\u3000\f]*(?:#{1,6}[ \t]*)?)([一二三四五六七八九十]|[0-9０-９]{1,2})[ \t\u3000]*([、.．，,])[\s\u3000]*(\S.*?)[\s\u3000]*$/;
-const PARTS = TEMPLATES['2021'].parts.map(p => ({ ...p, norm: normalizeLabel(p.heading), variantNorms: p.variants.map(normalizeLabel) }));
+/** The parts as today's generation declares them (every generation declares the same six). */
+const parts = fromTemplates(() => TEMPLATES[currentGeneration()].parts.map(p => ({ ...p, norm: normalizeLabel(p.heading), variantNorms: p.variants.map(normalizeLabel) })));
 /** What a heading line starts with once its indentation and Markdown marks are skipped: a numeral. */
 const STARTS_LIKE_HEADING = /^[\s\u00a0\u3000\f]*(?:#{1,6}[ \t]*)?[一二三四五六七八九十0-9０-９]/;
 
-const memo = new Map<string, HeadingInfo | null>();
+const memo = templateMemo<string, HeadingInfo | null>();
 
 /** A part heading, or undefined. Table row labels that look like headings (四、结转下年度继续办理) are not. */
 export function classifyHeading(line: string): HeadingInfo | undefined {
@@ -45,7 +46,7 @@ function classifyUncached(line: string): HeadingInfo | undefined {
   const ascii = /[0-9０-９]/.test(numeral);
   const norm = normalizeLabel(rest);
   let best: { number: number; how: MatchHow; score: number } | undefined;
-  for (const p of PARTS) {
+  for (const p of parts()) {
     let how: MatchHow | undefined;
     let score = 0;
     if (rest === p.heading) { how = 'exact'; score = 1; }

@@ -1,5 +1,6 @@
 // Lexed lines → a stream of classified items (values, blanks, labels, fragments, text).
 // Everything after this point is blind to the encoding the table came in.
+import { templateMemo } from '../templates';
 import type { Encoding } from '../model';
 import { readCell, looksNumeric, tooLargeToRead, type CellReading } from '../text/number';
 import { classifyLabel, type LabelMatch } from './labels';
@@ -37,7 +38,7 @@ export interface Item {
 /** What a token's text reads as, independent of where it stands (memoized by text). */
 interface Reading { kind: ItemKind; reading?: CellReading; labels?: LabelMatch[] }
 
-const readings = new Map<string, Reading>();
+const readings = templateMemo<string, Reading>();
 
 function readToken(text: string): Reading {
   const hit = readings.get(text);
@@ -59,7 +60,7 @@ function readToken(text: string): Reading {
 
 /** A row label with a digit run stuck to its end: the two as separate readings. */
 interface Glued { head: string; label: Reading; digits: Reading }
-const glues = new Map<string, Glued | null>();
+const glues = templateMemo<string, Glued | null>();
 // The head ends in a character a label ends in (a CJK word or a closing bracket), so that
 // `96171.6` or `第3项12` are never cut inside a number.
 const GLUED = /^(.*[\u4e00-\u9fff）)」”])([0-9０-９]+)$/;

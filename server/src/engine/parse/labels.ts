@@ -1,7 +1,7 @@
 // Tolerant matching of written labels against every label the templates declare.
 // Levels, strictest first: exact, normalized (brackets, spaces, 顿号), a declared variant,
 // a prefix (a label broken across lines), then a close typo. Ambiguity is never guessed.
-import { GENERATIONS, TEMPLATES, type Generation, type TableId } from '../templates';
+import { GENERATIONS, TEMPLATES, fromTemplates, templateMemo, type Generation, type TableId } from '../templates';
 import { hasCjk, normalizeLabel, similarity } from '../text/normalize';
 import type { MatchHow } from '../model';
 
@@ -55,15 +55,27 @@ function buildEntries(): LabelEntry[] {
   return [...byKey.values()];
 }
 
-export const LABELS: readonly LabelEntry[] = buildEntries();
+/** Every label the templates in use declare, and lookups of them by normalized text. */
+const index = fromTemplates(() => {
+  const labels: readonly LabelEntry[] = buildEntries();
+  const exact = new Map<string, LabelEntry[]>();
+  const variant = new Map<string, LabelEntry[]>();
+  for (const e of labels) {
+    exact.set(e.norm, [...(exact.get(e.norm) ?? []), e]);
+    for (const v of e.variantNorms) variant.set(v, [...(variant.get(v) ?? []), e]);
+  }
+  return { labels, exact, variant, allNorms: labels.map(e => e.norm) };
+});
 
-const exact = new Map<string, LabelEntry[]>();
-const variant = new Map<string, LabelEntry[]>();
-for (const e of LABELS) {
-  exact.set(e.norm, [...(exact.get(e.norm) ?? []), e]);
-  for (const v of e.variantNorms) variant.set(v, [...(variant.get(v) ?? []), e]);
-}
-const ALL_NORMS = LABELS.map(e => e.norm);
+/** Every label the templates in use declare. */
+export const allLabels = (): readonly LabelEntry[] => index().labels;
+
+/**
+ * The label tells `gen` apart: it is declared in `gen` and not in every generation in use
+ * (with two generations: in that one only). What placement counts as evidence.
+ */
+export const distinguishes = (entry: LabelEntry, gen: Generation): boolean =>
+  entry.generations.length < GENERATIONS.length && entry.generations.includes(gen);
 
 export interface Classified {
   /** Every label the text matches at the best level found (several tables may share a label). */
@@ -73,7 +85,7 @@ export interface Classified {
 }
 
 const NONE: Classified = { matches: [], fragment: false };
-const memo = new Map<string, Classified>();
+const memo = templateMemo<string, Classified>();
 
 /** Classifies a cell's text against all template labels. Pure; memoized by text. */
 export function classifyLabel(raw: string): Classified {
@@ -96,6 +108,7 @@ function classifyUncached(raw: string): Classified {
   const text = raw.trim();
   const norm = normalizeLabel(text);
   if (!norm || !hasCjk(norm)) return NONE;
+  const { labels: LABELS, exact, variant, allNorms } = index();
   const ex = exact.get(norm);
   if (ex) return { matches: ex.map(entry => ({ entry, how: text === entry.canonical ? 'exact' : 'normalized', score: 1 })), fragment: false };
   const va = variant.get(norm);
@@ -111,7 +124,7 @@ function classifyUncached(raw: string): Classified {
     const top = prefixed.filter(e => Math.min(e.norm.length, norm.length) / Math.max(e.norm.length, norm.length) === best);
     if (sameThing(top)) return { matches: top.map(entry => ({ entry, how: 'prefix' as const, score: best })), fragment: false };
   }
-  if (ALL_NORMS.some(n => n.includes(norm))) return { matches: [], fragment: true };
+  if (allNorms.some(n => n.includes(norm))) return { matches: [], fragment: true };
 
   // A typo: compare with labels of the same rank only; refuse when two are about as close.
   if (norm.length < 3 || norm.length > 60) return NONE;

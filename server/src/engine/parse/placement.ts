@@ -6,7 +6,7 @@ import { rowsOf, tableDecl, type ColumnDecl, type Generation, type RowDecl, type
 import type { Cell, Doubt, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
 import { assign, blankRange, findGrid, headerEvidence, type Grid } from './columns';
 import { ROW_PER_LINE, type Item } from './items';
-import type { LabelMatch } from './labels';
+import { distinguishes, type LabelMatch } from './labels';
 import { recoverRow } from './recover';
 import { tooLargeToRead } from '../text/number';
 
@@ -102,7 +102,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     const item = items[k];
     if (item.kind === 'label') {
       const mine = item.labels!.filter(m => m.entry.table === tableId && m.entry.generations.includes(gen));
-      if (item.labels!.some(m => m.entry.table === tableId && m.entry.generations.length === 1 && m.entry.generations[0] === gen && m.how !== 'variant' && m.how !== 'fuzzy')) evidence++;
+      if (item.labels!.some(m => m.entry.table === tableId && distinguishes(m.entry, gen) && m.how !== 'variant' && m.how !== 'fuzzy')) evidence++;
       const rows = mine.filter(m => m.entry.kind === 'row');
       if (rows.length) {
         const pick = rows.find(m => m.entry.block === block && !builds.get(m.entry.id)?.label) ?? rows.find(m => !builds.get(m.entry.id)?.label) ?? rows[0];

@@ -1,7 +1,8 @@
 // Finds the tables in a section's item stream and places each one, choosing the
 // template generation its labels (and, failing that, the better fit) point to.
 import { tooLargeToRead } from '../text/number';
-import { GENERATIONS, TABLE_IDS, tableDecl, type Generation, type TableId } from '../templates';
+import { GENERATIONS, TABLE_IDS, fromTemplates, tableDecl, type Generation, type TableId } from '../templates';
+import { distinguishes } from './labels';
 import type { Encoding, Table } from '../model';
 import type { Item } from './items';
 import { place } from './placement';
@@ -33,28 +34,34 @@ function regions(items: readonly Item[]): { table: TableId; items: Item[] }[] {
   return out;
 }
 
-/** Labels naming this generation of the table and not the other (what place() counts as evidence). */
+/** Labels that tell this generation of the table apart (what place() counts as evidence). */
 function evidenceOf(tableId: TableId, items: readonly Item[], gen: Generation): number {
   let n = 0;
   for (const item of items) {
-    if (item.kind === 'label' && item.labels!.some(m => m.entry.table === tableId && m.entry.generations.length === 1 && m.entry.generations[0] === gen && m.how !== 'variant' && m.how !== 'fuzzy')) n++;
+    if (item.kind === 'label' && item.labels!.some(m => m.entry.table === tableId && distinguishes(m.entry, gen) && m.how !== 'variant' && m.how !== 'fuzzy')) n++;
   }
   return n;
 }
 
-/** Tables the two generations declare alike (table 四): placement cannot tell them apart. */
-const SAME_IN_BOTH = new Set<TableId>(TABLE_IDS.filter(id => JSON.stringify(tableDecl('2019', id)) === JSON.stringify(tableDecl('2021', id))));
+/** Per table, each generation's declaration as text: generations that declare a table alike (table 四) place it alike. */
+const declText = fromTemplates(() => new Map(GENERATIONS.flatMap(g => TABLE_IDS.map(id => [`${g}|${id}`, JSON.stringify(tableDecl(g, id))]))));
+
+/** The newest first: it wins a tie. */
+const newestFirst = (gens: readonly Generation[]) => gens.slice().sort((a, b) => GENERATIONS.indexOf(b) - GENERATIONS.indexOf(a));
 
 export function parseTables(items: readonly Item[]): Table[] {
   return regions(items).map(({ table, items: its }) => {
-    const evidence = { '2019': evidenceOf(table, its, '2019'), '2021': evidenceOf(table, its, '2021') };
-    // The generation with more evidence wins outright, and one declared alike in both gives
-    // the same placement either way (2021 wins the tie): only a real tie needs both tried.
-    const gens: readonly Generation[] =
-      evidence['2019'] !== evidence['2021'] ? [evidence['2019'] > evidence['2021'] ? '2019' : '2021']
-      : SAME_IN_BOTH.has(table) ? ['2021'] : GENERATIONS;
+    const evidence = Object.fromEntries(GENERATIONS.map(g => [g, evidenceOf(table, its, g)])) as Record<Generation, number>;
+    // The generation with the most evidence wins outright, and generations that declare the
+    // table alike give the same placement (the newest wins the tie): only a real tie between
+    // different declarations needs each tried.
+    const most = Math.max(...GENERATIONS.map(g => evidence[g]));
+    const texts = declText();
+    const tied = newestFirst(GENERATIONS.filter(g => evidence[g] === most));
+    const gens = tied.filter((g, i) => tied.findIndex(h => texts.get(`${h}|${table}`) === texts.get(`${g}|${table}`)) === i);
     const tries = gens.map(g => place(table, its, g));
-    tries.sort((a, b) => b.evidence - a.evidence || b.score - a.score || (a.generation === '2021' ? -1 : 1));
+    // A stable sort: the newest generation first among equals.
+    tries.sort((a, b) => b.evidence - a.evidence || b.score - a.score);
     const best = tries[0];
     const { rows, unplaced, unsplit } = best.materialize();
     const last = its[its.length - 1];

@@ -3,8 +3,8 @@
 // table labels and the cells between them, the title, the signature date, site chrome —
 // so that everything after it (lexer, sections, placement, rules) runs unchanged. Pure:
 // the cuts depend on the one line alone. Labels come from the template declarations.
-import { TEMPLATES } from '../templates';
-import { LABELS, type LabelEntry } from './labels';
+import { TEMPLATES, currentGeneration, fromTemplates, templateMemo } from '../templates';
+import { allLabels, type LabelEntry } from './labels';
 import { classifyHeading, classifyTitle } from './headings';
 
 /** Lines shorter than this are never web text (a heading, a row, a paragraph). */
@@ -39,10 +39,10 @@ function tolerant(norm: string): RegExp {
  * character, the labels as alternatives, longest first (the first that matches is the
  * longest label written there), each in a group of its own that names its entry.
  */
-const byFirst = new Map<string, { re: RegExp; entries: LabelEntry[] }>();
-{
+const patterns = fromTemplates(() => {
+  const byFirst = new Map<string, { re: RegExp; entries: LabelEntry[] }>();
   const pats = new Map<string, { norm: string; entry: LabelEntry }[]>();
-  for (const entry of LABELS) {
+  for (const entry of allLabels()) {
     for (const norm of new Set([entry.norm, ...entry.variantNorms])) {
       if (norm.length < 2) continue;
       const firsts = norm[0] === '(' ? ['（', '('] : norm[0] === ',' ? [] : /[0-9]/.test(norm[0]) ? [norm[0], String.fromCharCode(norm.charCodeAt(0) + 0xfee0)] : [norm[0]];
@@ -53,11 +53,12 @@ const byFirst = new Map<string, { re: RegExp; entries: LabelEntry[] }>();
     list.sort((a, b) => b.norm.length - a.norm.length);
     byFirst.set(f, { re: new RegExp(list.map(x => `(${tolerant(x.norm).source})`).join('|'), 'y'), entries: list.map(x => x.entry) });
   }
-}
+  return byFirst;
+});
 
 /** The longest table label written at `at`, if any. */
 function labelAt(line: string, at: number): { end: number; entry: LabelEntry } | undefined {
-  const pat = byFirst.get(line[at]);
+  const pat = patterns().get(line[at]);
   if (!pat) return undefined;
   pat.re.lastIndex = at;
   const m = pat.re.exec(line);
@@ -68,7 +69,7 @@ function labelAt(line: string, at: number): { end: number; entry: LabelEntry } |
 }
 
 /** Part headings as declared (canonical and variants), per part number. */
-const HEADINGS = TEMPLATES['2021'].parts.map(p => ({ number: p.number, res: [p.heading, ...p.variants].map(h => tolerant(h.normalize('NFKC').replace(/[\s\u3000]+/g, ''))) }));
+const headings = fromTemplates(() => TEMPLATES[currentGeneration()].parts.map(p => ({ number: p.number, res: [p.heading, ...p.variants].map(h => tolerant(h.normalize('NFKC').replace(/[\s\u3000]+/g, ''))) })));
 const NUMERALS = '一二三四五六';
 /** Where a heading's own words end, when it is not one of the declared ones. */
 const HEADING_STOP = /[，。：；！？,.:;!?0-9０-９（(《“\s\u3000]/;
@@ -84,7 +85,7 @@ function headingsOf(line: string): Heading[] {
     const number = NUMERALS.indexOf(line[m.index]) + 1;
     const after = m.index + m[0].length;
     let end = -1;
-    for (const re of HEADINGS[number - 1].res) {
+    for (const re of headings()[number - 1].res) {
       re.lastIndex = after;
       if (re.test(line)) { end = re.lastIndex; break; }
     }
@@ -114,7 +115,7 @@ function anchorIn(line: string, from: number, to: number): number | undefined {
 }
 
 /** What every block label of table 二 starts with (第二十条第（一）项 …), from the declaration. */
-const BLOCK_START = (LABELS.find(e => e.kind === 'block')?.canonical ?? '第二十条').slice(0, 4);
+const blockStart = fromTemplates(() => (allLabels().find(e => e.kind === 'block')?.canonical ?? '第二十条').slice(0, 4));
 
 const CHROME = /<!--[\s\S]*?-->|当前位置[:：]|来源[:：]|时间[:：]|全真版|文字版|(?:文件|附件)下载|相关链接[:：]|抄送[:：]|-->/g;
 const FOOTER = /[^\s。；]*[\s\u3000]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发/g;
@@ -204,7 +205,7 @@ function normalize(cuts: number[], line: string): number[] {
 }
 
 /** Cuts of the text between two part headings, by its text (a keystroke re-cuts a long line whose other parts are as they were). */
-const zoneMemo = new Map<string, number[]>();
+const zoneMemo = templateMemo<string, number[]>();
 
 /** The table zone's cuts in [from, to), relative to `from`. */
 function zoneCuts(line: string, from: number, to: number, tablePart: boolean): readonly number[] {
@@ -223,7 +224,7 @@ function cutZone(text: string, tablePart: boolean): number[] {
   const out: number[] = [];
   let start = 0;
   if (!tablePart) {
-    start = text.indexOf(BLOCK_START);
+    start = text.indexOf(blockStart());
     if (start < 0) return out;
   }
   const anchor = anchorIn(text, start, text.length);

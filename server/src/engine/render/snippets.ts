@@ -2,7 +2,7 @@
 // scripts/gen-snippets.mjs: every standard table of both generations, the report skeleton
 // of the current generation, the 统计期限 sentence and the signature block. A test keeps the
 // committed file equal to what this module produces.
-import { GENERATIONS, TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from '../templates';
+import { GENERATIONS, TABLE_IDS, TEMPLATES, currentGeneration, tableDecl, type Generation, type TableId } from '../templates';
 import { escapeSnippet } from './encode';
 import { renderSnippetTable } from './index';
 
@@ -17,8 +17,6 @@ const DEFAULT_YEAR = 2024;
 const BODY_NAME = '××单位';
 const TEXT = '（正文）';
 
-/** The generation of the current reports: the one whose years are open-ended. */
-export const CURRENT: Generation = GENERATIONS.find(g => TEMPLATES[g].years.to === undefined) ?? GENERATIONS[GENERATIONS.length - 1];
 
 const stop = (n: number, def: string) => `\${${n}:${escapeSnippet(def)}}`;
 const period = (yearStop: number) =>
@@ -39,7 +37,7 @@ function tableSnippet(gen: Generation, table: TableId): [string, Snippet] {
   const part = partOf(gen, table);
   const short = `b${decl.part}`;
   const prefix = [`${decl.name}${gen}`, `${short}_${gen}`];
-  if (gen === CURRENT) prefix.unshift(decl.name, short);
+  if (gen === currentGeneration()) prefix.unshift(decl.name, short);
   return [`${decl.name} ${part.heading}（${gen}版）`, {
     prefix,
     body: renderSnippetTable(gen, table).text.split('\n'),
@@ -79,12 +77,13 @@ function skeleton(gen: Generation): [string, Snippet] {
 
 /** Every snippet, in the order the file lists them. */
 export function buildSnippets(): Record<string, Snippet> {
+  const current = currentGeneration();
   const entries: [string, Snippet][] = [
-    skeleton(CURRENT),
+    skeleton(current),
     ['统计期限', { prefix: ['统计期限', 'tjqx'], body: [period(1)], description: '统计期限句：本报告中所列数据的统计期限自某年1月1日起至12月31日止。' }],
     ['落款', { prefix: ['落款', 'lk'], body: [stop(1, BODY_NAME), signatureDate(2)], description: '落款：发布机关名称和成文日期。' }],
   ];
-  const order = [CURRENT, ...GENERATIONS.filter(g => g !== CURRENT)];
+  const order = [current, ...GENERATIONS.filter(g => g !== current)];
   for (const gen of order) for (const table of TABLE_IDS) entries.push(tableSnippet(gen, table));
   return Object.fromEntries(entries);
 }

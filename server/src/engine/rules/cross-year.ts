@@ -6,7 +6,7 @@ import { cellName } from '../describe';
 import { cellEdit } from '../fixes/cells';
 import { fmt, type Msg } from '../i18n';
 import type { Cell, Report, Table } from '../model';
-import { tableDecl, rowsOf, type CellRef } from '../templates';
+import { columnDecl, tableDecl, rowsOf, type CellRef } from '../templates';
 import { bodyNames } from './report-date';
 import type { Edit, Finding, Rule, RuleContext } from './types';
 
@@ -60,6 +60,9 @@ const num = (t: Table | undefined, row: string, column: string) => {
   return typeof v === 'number' ? v : undefined;
 };
 
+/** The table's generation declares 现行有效件数 for the row (2021 on: last year's count carries into this year's). */
+const hasInForce = (t: Table, row: string) => columnDecl(tableDecl(t.generation, t.id), row, 'in_force') !== undefined;
+
 /** What cross-year compares a cell of this year's with: last year's cell, and for 现行有效件数 the expected value. */
 export interface Compared {
   last: { doc: ReportDocument; report: Report };
@@ -73,11 +76,11 @@ export interface Compared {
 export function comparedCell(ctx: Pick<RuleContext, 'doc' | 'report' | 'peers'>, ref: CellRef): Compared | undefined {
   const mine = ctx.report.tables[ref.table];
   const carried = ref.table === 'applications' && ref.row === 'carried_over';
-  const inForce = ref.table === 'proactive' && ref.column === 'in_force' && mine?.generation === '2021';
+  const inForce = ref.table === 'proactive' && ref.column === 'in_force' && !!mine && hasInForce(mine, ref.row);
   if (!mine || (!carried && !inForce)) return undefined;
   const last = lastYearsReport(ctx);
   const theirs = last?.report.tables[ref.table];
-  if (!last || !theirs || (inForce && theirs.generation !== '2021')) return undefined;
+  if (!last || !theirs || (inForce && !hasInForce(theirs, ref.row))) return undefined;
   const peerRef = carried ? { table: ref.table, row: 'carried_forward', column: ref.column } : ref;
   const cell = theirs.rows[peerRef.row]?.cells[peerRef.column];
   if (!cell) return undefined;
@@ -128,10 +131,10 @@ const rule: Rule = {
     }
     const p = ctx.report.tables.proactive;
     const q = last.report.tables.proactive;
-    if (p?.generation === '2021' && q?.generation === '2021') {
-      for (const row of rowsOf(tableDecl('2021', 'proactive')).values()) {
-        if (!row.columns.some(c => c.id === 'in_force')) continue;
+    if (p && q) {
+      for (const row of rowsOf(tableDecl(p.generation, 'proactive')).values()) {
         const id = row.row.id;
+        if (!hasInForce(p, id) || !hasInForce(q, id)) continue;
         const [value, issued, repealed, before] = [num(p, id, 'in_force'), num(p, id, 'issued'), num(p, id, 'repealed'), num(q, id, 'in_force')];
         if (value === undefined || issued === undefined || repealed === undefined || before === undefined) continue;
         const expected = before + issued - repealed;
@@ -139,7 +142,7 @@ const rule: Rule = {
         const ref = { table: 'proactive' as const, row: id, column: 'in_force' };
         out.push({
           code: rule.code, severity: 'information', range: p.rows[id]!.cells.in_force.range, cells: [ref], fixes: [],
-          message: fmt(M.inForce, locale, { cell: cellName('2021', ref, locale), value, peerValue: before, issued, repealed, expected }),
+          message: fmt(M.inForce, locale, { cell: cellName(p.generation, ref, locale), value, peerValue: before, issued, repealed, expected }),
         });
       }
     }

@@ -29,8 +29,8 @@ const M = {
   yearsFrom: { en: 'reports on {from} and later', 'zh-cn': '{from} 年度及以后的报告' },
   yearsSpan: { en: 'reports on {from}–{to}', 'zh-cn': '{from}—{to} 年度报告' },
   noFee: {
-    en: 'Part 六 does not mention {words}: reports on 2021 and later (国办公开办函〔2021〕30号) report the information processing fees collected, even when none were (全年收取信息处理费 0 元).',
-    'zh-cn': '第六部分未提及{words}：2021 年度及以后的报告（国办公开办函〔2021〕30号）应报告信息处理费收取情况，未收取的也应说明（如“全年收取信息处理费 0 元”）。',
+    en: 'Part 六 does not mention {words}: {years} ({by}) report the information processing fees collected, even when none were (全年收取信息处理费 0 元).',
+    'zh-cn': '第六部分未提及{words}：{years}（{by}）应报告信息处理费收取情况，未收取的也应说明（如“全年收取信息处理费 0 元”）。',
   },
 } satisfies Record<string, Msg>;
 
@@ -42,26 +42,28 @@ const doc: Msg = {
 /** Information, not a warning: the template asks for it, but no number is wrong without it. */
 const FEE_SEVERITY = 'information';
 
-const otherGen = (g: Generation): Generation => (g === '2019' ? '2021' : '2019');
 const short = (s: string) => (s.length > 14 ? `${s.slice(0, 13)}…` : s);
 
 /**
- * What marks a table as its generation, in labels: written rows only that generation has
- * (2019's （六）其他处理), else, when its labels name that generation, columns only it has.
- * Undefined when nothing does (table 四 is the same in both).
+ * What marks a table as its generation rather than `other`, in labels: written rows only its
+ * generation has (2019's （六）其他处理), else, when its labels name its generation more than
+ * `other`, columns only it has. Undefined when nothing does (table 四 is the same in both).
  */
-function marks(t: Table): string[] | undefined {
-  const theirs = rowsOf(tableDecl(otherGen(t.generation), t.id));
+function marks(t: Table, other: Generation): string[] | undefined {
+  if (t.generation === other) return undefined;
+  const theirs = rowsOf(tableDecl(other, t.id));
   const written = Object.values(t.rows).filter(r => Object.values(r.cells).some(c => c.kind !== 'blank'));
   const ownRows = written.filter(r => !theirs.has(r.id)).map(r => rowLabel(t.generation, t.id, r.id));
   if (ownRows.length) return ownRows;
-  if (t.generationEvidence[t.generation] <= t.generationEvidence[otherGen(t.generation)]) return undefined;
+  if (t.generationEvidence[t.generation] <= (t.generationEvidence[other] ?? 0)) return undefined;
   const labels = new Set<string>();
   for (const r of written) {
     for (const c of Object.keys(r.cells)) {
       if (!theirs.get(r.id)?.columns.some(x => x.id === c)) labels.add(columnLabel(t.generation, t.id, r.id, c));
     }
   }
+  // Else rows both have that `other` labels differently (a renamed row).
+  if (!labels.size) for (const r of written) if (theirs.has(r.id) && theirs.get(r.id)!.row.label !== rowLabel(t.generation, t.id, r.id)) labels.add(rowLabel(t.generation, t.id, r.id));
   return [...labels];
 }
 
@@ -89,10 +91,13 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const { locale } = ctx;
-    const tables = ([...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[])
-      .map(t => ({ t, marks: marks(t) }))
-      .filter((x): x is { t: Table; marks: string[] } => x.marks !== undefined);
     const expected = expectation(ctx);
+    const all = [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[];
+    // A table of the expected generation is marked as such against the generation of the others.
+    const against = (t: Table) => t.generation !== expected.gen ? expected.gen : all.find(x => x.generation !== t.generation)?.generation ?? t.generation;
+    const tables = all
+      .map(t => ({ t, marks: marks(t, against(t)) }))
+      .filter((x): x is { t: Table; marks: string[] } => x.marks !== undefined);
     const out: Finding[] = [];
     for (const { t, marks: m } of tables) {
       if (t.generation === expected.gen) continue;
@@ -120,17 +125,21 @@ const rule: Rule = {
   },
 };
 
-/** A 2021+ report whose part 六 says nothing of 信息处理费 (seed 003: only 无其他需要说明的事项). */
+/**
+ * A report whose generation (the expected one, or its year's) asks part 六 to mention
+ * something (2021: 信息处理费) and whose part 六 does not (seed 003: only 无其他需要说明的事项).
+ */
 function feeNote(ctx: RuleContext): Finding[] {
   const { report } = ctx;
-  const is2021 = ctx.expected === '2021' || (report.year !== undefined && report.year >= TEMPLATES['2021'].years.from);
+  const gen = [ctx.expected, ...(report.year !== undefined ? [generationForYear(report.year)] : [])].find(g => TEMPLATES[g].part6Mentions.length);
   const part = report.parts.find(p => p.number === 6);
-  const words = TEMPLATES['2021'].part6Mentions;
-  if (!is2021 || !part || !words.length) return [];
+  if (!gen || !part) return [];
+  const words = TEMPLATES[gen].part6Mentions;
   const body = ctx.doc.getTextIn({ start: part.range.start, end: { line: part.bodyRange.end.line, character: ctx.doc.line(part.bodyRange.end.line).length } });
   const compact = body.replace(/[\s\u3000]/g, '');
   if (words.some(w => compact.includes(w))) return [];
-  return [{ code: rule.code, severity: FEE_SEVERITY, message: fmt(M.noFee, ctx.locale, { words: list(words, ctx.locale) }), range: part.range, fixes: [] }];
+  const message = fmt(M.noFee, ctx.locale, { words: list(words, ctx.locale), years: yearsOf(gen, ctx.locale), by: TEMPLATES[gen].prescribedBy });
+  return [{ code: rule.code, severity: FEE_SEVERITY, message, range: part.range, fixes: [] }];
 }
 
 export default rule;

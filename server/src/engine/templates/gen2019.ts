@@ -11,7 +11,7 @@ const itemColumns = [
 ];
 
 export default {
-  generation: '2019',
+  generation: '2019' as const,
   prescribedBy: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
   parts,

@@ -18,7 +18,7 @@ const otherRows = [
 ];
 
 export default {
-  generation: '2021',
+  generation: '2021' as const,
   prescribedBy: '国办公开办函〔2021〕30号',
   years: { from: 2021 },
   parts,

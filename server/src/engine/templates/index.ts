@@ -1,10 +1,13 @@
-// Loads the declarations, validates them with zod, and derives what the engine reads:
-// concrete identities (one per row or column) and lookups by id.
-import { TemplateDecl, type BlockDecl, type ColumnDecl, type Generation, type RowDecl, type TableDecl, type TableId } from './schema';
-import gen2019 from './gen2019';
-import gen2021 from './gen2021';
+// The template generations in use, from their checked declarations (checked.ts), and what
+// the engine derives from them: concrete identities (one per row or column), lookups by id,
+// the generation a year calls for. More can be registered (a provincial variant, a test's
+// made-up one): values derived from the set are computed again (fromTemplates, templateMemo).
+import type { BlockDecl, ColumnDecl, RowDecl, TableDecl, TableId, TemplateDecl } from './schema';
+import type { Generation } from './declarations';
+import { CHECKED } from './checked';
 
-export type { Generation, TableId, TableDecl, BlockDecl, RowDecl, ColumnDecl, PartDecl } from './schema';
+export type { TableId, TableDecl, BlockDecl, RowDecl, ColumnDecl, PartDecl, TemplateDecl } from './schema';
+export type { Generation } from './declarations';
 
 export interface CellRef { table: TableId; row: string; column: string }
 
@@ -21,8 +24,8 @@ export interface Identity {
   key: string;
 }
 
-export interface Template extends TemplateDecl {
-  identities: TemplateDecl['identities'];
+export interface Template extends Omit<TemplateDecl, 'generation'> {
+  generation: Generation;
   derived: {
     identities: Identity[];
     /** Identities that mention a cell, keyed by `row|column`. */
@@ -52,12 +55,7 @@ function expandIdentities(t: TemplateDecl): Identity[] {
   return out;
 }
 
-function load(raw: unknown): Template {
-  const parsed = TemplateDecl.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`invalid template declaration: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const decl = parsed.data;
+function load(decl: TemplateDecl): Template {
   const identities = expandIdentities(decl);
   const byCell = new Map<string, Identity[]>();
   for (const idn of identities) {
@@ -68,19 +66,92 @@ function load(raw: unknown): Template {
       byCell.set(k, list);
     }
   }
-  return { ...decl, derived: { identities, byCell } };
+  return { ...decl, generation: decl.generation as Generation, derived: { identities, byCell } };
 }
 
-export const TEMPLATES: Record<Generation, Template> = { '2019': load(gen2019), '2021': load(gen2021) };
-export const GENERATIONS: readonly Generation[] = ['2019', '2021'];
+/** The templates in use, by generation. */
+export const TEMPLATES = {} as Record<Generation, Template>;
+const generations: Generation[] = [];
+/** The generations in use, oldest first (by the first year each is for). */
+export const GENERATIONS: readonly Generation[] = generations;
+
+let version = 0;
+const memos: Map<unknown, unknown>[] = [];
+
+function install(decl: TemplateDecl): void {
+  const t = load(decl);
+  if (!(t.generation in TEMPLATES)) generations.push(t.generation);
+  TEMPLATES[t.generation] = t;
+  generations.sort((a, b) => TEMPLATES[a].years.from - TEMPLATES[b].years.from);
+  changed();
+}
+
+function changed(): void {
+  version++;
+  for (const m of memos) m.clear();
+}
+
+for (const decl of CHECKED) install(decl);
+
+/**
+ * Adds a generation from a validated declaration (schema.ts validateTemplate): a provincial
+ * variant, or a test's made-up generation. Returns what removes it again.
+ */
+export function registerTemplate(decl: TemplateDecl): () => void {
+  if (decl.generation in TEMPLATES) throw new Error(`template generation ${decl.generation} is already registered`);
+  install(decl);
+  return () => {
+    delete TEMPLATES[decl.generation as Generation];
+    generations.splice(generations.indexOf(decl.generation as Generation), 1);
+    changed();
+  };
+}
+
+export const isGeneration = (x: unknown): x is Generation => typeof x === 'string' && Object.hasOwn(TEMPLATES, x);
+
+/** A value derived from the templates in use: built on first use, and again after a generation is registered. */
+export function fromTemplates<T>(build: () => T): () => T {
+  let at = -1;
+  let value: T;
+  return () => {
+    if (at !== version) { value = build(); at = version; }
+    return value;
+  };
+}
+
+/** A memo whose results depend on the templates in use: emptied when a generation is registered. */
+export function templateMemo<K, V>(): Map<K, V> {
+  const m = new Map<K, V>();
+  memos.push(m as Map<unknown, unknown>);
+  return m;
+}
 
 export function tableDecl(gen: Generation, id: TableId): TableDecl {
   return TEMPLATES[gen].tables.find(t => t.id === id)!;
 }
 
-/** The generation a report year calls for. */
+const inYears = (gen: Generation, year: number) => {
+  const { from, to } = TEMPLATES[gen].years;
+  return from <= year && (to === undefined || year <= to);
+};
+const latest = (a: Generation, b: Generation) => (TEMPLATES[b].years.from > TEMPLATES[a].years.from ? b : a);
+
+/**
+ * The generation a report year calls for: the one whose declared years hold it (the latest
+ * begun when several do: an open-ended range gives way to a newer one); a year in no range
+ * takes the last generation begun before it, a year before them all the first.
+ */
 export function generationForYear(year: number): Generation {
-  return year >= TEMPLATES['2021'].years.from ? '2021' : '2019';
+  const begun = GENERATIONS.filter(g => TEMPLATES[g].years.from <= year);
+  const holding = begun.filter(g => inYears(g, year));
+  const pool = holding.length ? holding : begun;
+  return pool.length ? pool.reduce(latest) : GENERATIONS[0];
+}
+
+/** The generation of today's reports: the latest begun of those with open-ended years (else the latest). */
+export function currentGeneration(): Generation {
+  const open = GENERATIONS.filter(g => TEMPLATES[g].years.to === undefined);
+  return (open.length ? open : GENERATIONS).reduce(latest);
 }
 
 export interface RowInfo { row: RowDecl; block: BlockDecl; columns: ColumnDecl[] }

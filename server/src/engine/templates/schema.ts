@@ -84,7 +84,8 @@ export const PartDecl = z.object({
 
 export const TemplateDecl = z
   .object({
-    generation: z.enum(['2019', '2021']),
+    /** The generation's name, the year its template was prescribed in: '2019', '2021'. */
+    generation: z.string().regex(/^[0-9a-z][0-9a-z-]*$/, 'a generation name such as 2021'),
     prescribedBy: z.string(),
     /** Report years this generation is used for (inclusive; `to` open-ended when absent). */
     years: z.object({ from: z.number().int(), to: z.number().int().optional() }),
@@ -123,4 +124,12 @@ export type IdentityDecl = z.infer<typeof IdentityDecl>;
 export type PartDecl = z.infer<typeof PartDecl>;
 export type TemplateDecl = z.infer<typeof TemplateDecl>;
 export type TableId = TableDecl['id'];
-export type Generation = TemplateDecl['generation'];
+
+/** Validates a declaration and fills in its defaults; throws a message naming each problem. */
+export function validateTemplate(raw: unknown): TemplateDecl {
+  const parsed = TemplateDecl.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`invalid template declaration: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
