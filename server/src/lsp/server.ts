@@ -3,10 +3,10 @@
 // debounce, never for a stale version; every request answered from the engine facade.
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
-  type CodeAction, type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+  type CodeAction, type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import {
-  ReportDocument, check, checkInSteps, documentSymbols, fixAll, foldingRanges, hover, inlayHints, localeOf, quickFixes, recomputeEdits,
+  ReportDocument, check, checkInSteps, documentSymbols, foldingRanges, hover, inlayHints, localeOf, recomputeEdits,
   type CheckOptions, type Edit, type Finding, type Locale, type Position,
 } from '../engine';
 import { fmt, list, type Msg } from '../engine/i18n';
@@ -17,8 +17,9 @@ import {
   TABLE_VIEW_REQUEST, type TableViewParams, type TableViewResult,
 } from './protocol';
 import { tableViewOf } from './tableview';
-import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
+import { FIX_ALL_KIND, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
 import { statusOf, summaryOf } from './status';
+import { codeActions, resolveCodeAction, type ActionHost } from './codeactions';
 import { markdownTableEdit, snippetFor } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, peerView, type FolderReader } from './peers';
@@ -152,7 +153,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }
 
   function send(uri: string, entry: Open, version: number, findings: Finding[]) {
-    const diagnostics = findings.map(f => toDiagnostic(f, uri, version));
+    const diagnostics = findings.map((f, i) => toDiagnostic(f, uri, version, i));
     const status = statusOf(uri, entry.doc, findings);
     const [dJson, sJson] = [JSON.stringify(diagnostics), JSON.stringify(status)];
     const last = entry.sent;
@@ -227,7 +228,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         inlayHintProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
       },
       serverInfo: { name: 'nianbao' },
@@ -315,28 +316,16 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const versioned = () => !!caps.workspace?.workspaceEdit?.documentChanges;
   const editFor = (uri: string, entry: Open, edits: Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());
 
-  connection.onCodeAction(safe('codeAction', [], ({ textDocument, range, context }) => {
-    const uri = textDocument.uri;
-    const entry = open.get(uri);
-    if (!entry) return [];
-    const wants = (kind: string) => !context.only || context.only.some(o => kind === o || kind.startsWith(`${o}.`));
-    const out: CodeAction[] = [];
-    if (wants(CodeActionKind.QuickFix)) {
-      // Findings come back from the diagnostics' data (see DiagnosticData): no re-analysis.
-      const pairs = context.diagnostics.map(d => ({ d, f: fromDiagnostic(d, entry.version) })).filter((p): p is { d: Diagnostic; f: Finding } => !!p.f);
-      // Each action's diagnostics by lookup: a search per action is quadratic on a select-all.
-      const diagnosticOf = new Map(pairs.map(p => [p.f, p.d]));
-      for (const action of quickFixes(entry.doc, pairs.map(p => p.f), range, locale)) {
-        const diags = action.findings.flatMap(f => diagnosticOf.get(f) ?? []);
-        out.push(toCodeAction(action, uri, diags, editFor(uri, entry, action.edits)));
-      }
-    }
-    if (wants(FIX_ALL_KIND)) {
-      const action = fixAll(entry.doc, check(entry.doc, options(uri, entry)), locale);
-      if (action.edits.length) out.push(toCodeAction(action, uri, [], editFor(uri, entry, action.edits)));
-    }
-    return out;
-  }));
+  const actionHost: ActionHost = {
+    doc: uri => open.get(uri),
+    findings: uri => { const entry = open.get(uri); return entry ? check(entry.doc, options(uri, entry)) : []; },
+    locale: () => locale,
+    editFor: (uri, edits) => editFor(uri, open.get(uri)!, edits),
+    resolves: () => !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
+  };
+  connection.onCodeAction(safe('codeAction', [] as CodeAction[], params => codeActions(actionHost, params)));
+  // A failure leaves the action as it came (no edit): never an error the editor shows.
+  connection.onCodeActionResolve(action => safe('codeActionResolve', action, () => resolveCodeAction(actionHost, action))());
 
   connection.onExecuteCommand(safe('command', null, ({ command, arguments: args = [] }) => {
     const [uri, position] = args as unknown[];
