@@ -5,7 +5,11 @@ import {
   CodeActionRequest, DocumentSymbolRequest, ExecuteCommandRequest, FoldingRangeRequest, HoverRequest, InlayHintRequest,
   type CodeAction, type Diagnostic, type DocumentSymbol, type MarkupContent, type Range, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { COMMANDS, RENDER_TABLE_REQUEST, SUMMARY_REQUEST, type RenderTableResult, type SummaryResult } from '../../server/src/lsp/protocol';
+import {
+  COMMANDS, DETECT_REQUEST, IMPORT_FORMATS_REQUEST, RENDER_TABLE_REQUEST, SETTINGS_REQUEST, SUMMARY_REQUEST, TABLE_CHOICES_REQUEST,
+  type RenderTableResult, type SummaryResult,
+} from '../../server/src/lsp/protocol';
+import { TABLE_IDS, TEMPLATES, tableDecl } from '../../server/src/engine';
 import { readSample } from '../helpers';
 import { Client, sampleUri } from './lsp-client';
 
@@ -204,6 +208,25 @@ describe('language server (en)', () => {
     assert.ok(r.snippet.includes('${1:0}'));
   });
 
+  it('offers the tables to insert, the document\'s generation first, named from the template declarations', async () => {
+    const choices = await client.conn.sendRequest(TABLE_CHOICES_REQUEST, { uri });
+    assert.deepEqual(choices.groups.map(g => g.generation), ['2019', '2021'], 'seed 002 is a 2019 report');
+    for (const g of choices.groups) {
+      assert.deepEqual(g.tables.map(t => t.table), [...TABLE_IDS]);
+      for (const t of g.tables) assert.ok(t.label.startsWith(tableDecl(g.generation, t.table).name), t.label);
+      assert.equal(g.tables[0].description, TEMPLATES[g.generation].prescribedBy);
+      assert.equal(g.title, `${g.generation} template`);
+    }
+  });
+
+  it('says whether a text is a report, and which files it imports', async () => {
+    assert.equal(await client.conn.sendRequest(DETECT_REQUEST, { text: readSample(SEED) }), true);
+    assert.equal(await client.conn.sendRequest(DETECT_REQUEST, { text: '周五例会：\n一、本周工作\n1. 催办2023年政府信息公开工作年度报告。\n二、下周安排\n' }), false);
+    assert.equal(await client.conn.sendRequest(DETECT_REQUEST.method, { text: 42 }), false);
+    const { extensions } = await client.conn.sendRequest(IMPORT_FORMATS_REQUEST);
+    assert.ok(extensions.includes('.pdf') && extensions.includes('.docx') && !extensions.includes('.txt'), extensions.join(' '));
+  });
+
   it('convertToMarkdown rewrites the table at the cursor, and the report still checks the same', async () => {
     const before = client.applied.length;
     await client.conn.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.convertToMarkdown, arguments: [uri, { line: 200, character: 0 }] });
@@ -224,7 +247,7 @@ describe('language server (en)', () => {
     assert.deepEqual(await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: unknown } }), []);
     assert.deepEqual(await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: unknown }, range: at(0, 0), context: { diagnostics: [] } }), []);
     assert.equal(await client.conn.sendRequest(SUMMARY_REQUEST, { uri: unknown }), null);
-    assert.equal(await client.conn.sendRequest(SUMMARY_REQUEST, null), null);
+    assert.equal(await client.conn.sendRequest(SUMMARY_REQUEST.method, null), null);
     assert.equal(await client.conn.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.convertToMarkdown, arguments: [uri, 'nonsense'] }), null);
     // A change for a document never opened, and one whose range lies far outside the text.
     await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: unknown, version: 2 }, contentChanges: [{ text: 'x' }] });
@@ -252,6 +275,14 @@ describe('language server (zh-cn, settings)', () => {
     const found = codes(diagnostics, 'results-total');
     assert.equal(found.length, 2, 'the invalid severity fell back to the default');
     assert.match(text(found[0]), /填写为 23.*应为 20.*相差 3/);
+  });
+
+  it('answers the settings request with the settings it uses and the problems it reported', async () => {
+    const { settings, problems } = await client.conn.sendRequest(SETTINGS_REQUEST);
+    assert.equal(settings.template, 'auto');
+    assert.deepEqual(settings.severity, {});
+    assert.ok(problems.some(p => p.startsWith('nianbao.template')) && problems.some(p => p.startsWith('nianbao.severity.results-total')), problems.join('; '));
+    assert.equal(client.messages.filter(m => m.type === 2).length, 1, 'reported to the user once');
   });
 
   it('hover speaks the UI language', async () => {

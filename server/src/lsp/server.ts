@@ -15,15 +15,17 @@ import {
   COMMANDS, CONFIG_SECTION, IMPORT_REQUEST, type ImportParams, type ImportResponse, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, type RollupParams, type RollupResponse, STATUS_NOTIFICATION, SUMMARY_REQUEST,
   type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
   TABLE_VIEW_REQUEST, type TableViewParams, type TableViewResult,
+  DETECT_REQUEST, type DetectParams, IMPORT_FORMATS_REQUEST, SETTINGS_REQUEST, TABLE_CHOICES_REQUEST, type TableChoices, type TableChoicesParams,
 } from './protocol';
+import { looksLikeReport } from './detect';
 import { tableViewOf } from './tableview';
 import { FIX_ALL_KIND, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
 import { statusOf, summaryOf } from './status';
 import { codeActions, resolveCodeAction, type ActionHost } from './codeactions';
-import { markdownTableEdit, snippetFor } from './tables';
+import { markdownTableEdit, snippetFor, tableChoices } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, peerView, type FolderReader } from './peers';
-import { importFile, ImportError, type LoadImporter } from '../import';
+import { IMPORT_EXTENSIONS, importFile, ImportError, type LoadImporter } from '../import';
 import { REPORT_GLOB } from '../report-files';
 import { registerFormatting } from './format';
 
@@ -85,6 +87,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let locale: Locale = 'en';
   let debounceMs = 150;
   let settings: Settings = readSettings({}).settings;
+  /** What was wrong with the settings last read (SETTINGS_REQUEST); the user is told once, when they are read. */
+  let settingsProblems: string[] = [];
   let caps: ClientCapabilities = {};
   let pullsConfiguration = false;
   const peers = new ServerPeers(host.folder);
@@ -195,6 +199,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   function applySettings(raw: unknown) {
     const { settings: next, problems } = readSettings(raw);
     settings = next;
+    settingsProblems = problems;
     if (problems.length) show(MessageType.Warning, fmt(M.badSettings, locale, { list: list(problemsShown(problems), locale) }));
     recheckAll();
     if (caps.workspace?.inlayHint?.refreshSupport) fire(connection.languages.inlayHint.refresh());
@@ -217,6 +222,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (init.settings !== undefined) {
       const { settings: s, problems } = readSettings(init.settings);
       settings = s;
+      settingsProblems = problems;
       if (problems.length) connection.console.warn(problemsShown(problems).join('\n'));
     }
     return {
@@ -365,6 +371,15 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const entry = open.get(params.uri);
     return snippetFor(entry?.doc, params);
   }));
+
+  connection.onRequest(TABLE_CHOICES_REQUEST, safe('tableChoices', { groups: [] } as TableChoices, (params: TableChoicesParams) =>
+    tableChoices(typeof params?.uri === 'string' ? open.get(params.uri)?.doc : undefined, settings.template, locale)));
+
+  connection.onRequest(DETECT_REQUEST, safe('looksLikeReport', false, (params: DetectParams) => typeof params?.text === 'string' && looksLikeReport(params.text)));
+
+  connection.onRequest(SETTINGS_REQUEST, () => ({ settings, problems: settingsProblems }));
+
+  connection.onRequest(IMPORT_FORMATS_REQUEST, () => ({ extensions: [...IMPORT_EXTENSIONS] }));
 
   connection.onRequest(ROLLUP_REQUEST, safe('rollup', null as RollupResponse | null, (params: RollupParams): RollupResponse | null => {
     if (!params || !Array.isArray(params.reports)) return null;
