@@ -193,8 +193,9 @@ async function serverLatency(client: LspClient, uri: string, text: string, runs:
 }
 
 /** didOpen → publishDiagnostics, each time as a new document (closed after): the whole first check and its conversion. */
-async function openLatency(client: LspClient, text: string, runs: number): Promise<number[]> {
+async function openLatency(client: LspClient, text: string, runs: number): Promise<{ samples: number[]; cpu: number }> {
   const samples: number[] = [];
+  const cpu0 = client.cpuMs();
   for (let i = 0; i < runs; i++) {
     const uri = `file:///bench/open-${i}.txt`;
     const got = client.diagnostics(uri, 1, 120000);
@@ -204,7 +205,7 @@ async function openLatency(client: LspClient, text: string, runs: number): Promi
     samples.push(now() - t);
     client.notify('textDocument/didClose', { textDocument: { uri } });
   }
-  return samples;
+  return { samples, cpu: (client.cpuMs() - cpu0) / runs };
 }
 
 async function serverBench(big: { text: string; bytes: number }) {
@@ -214,11 +215,11 @@ async function serverBench(big: { text: string; bytes: number }) {
   const opener = new LspClient();
   try {
     await opener.initialize({ debounceMs: 0 });
-    row(['document', 'open → diagnostics (median)', 'p95', 'opens']);
-    row(['---', '---:', '---:', '---:']);
+    row(['document', 'open → diagnostics (median)', 'p95', 'server CPU per open', 'opens']);
+    row(['---', '---:', '---:', '---:', '---:']);
     for (const seed of ['000', '002']) {
-      const opens = await openLatency(opener, readSample(seed), QUICK ? 20 : 100);
-      row([`seed ${seed}`, ms(median(opens)), ms(p95(opens)), opens.length]);
+      const opens = await openLatency(opener, readSample(seed), QUICK ? 40 : 100);
+      row([`seed ${seed}`, ms(median(opens.samples)), ms(p95(opens.samples)), ms(opens.cpu), opens.samples.length]);
     }
     console.log('');
   } finally {
