@@ -49,7 +49,10 @@ export function codeActions(host: ActionHost, { textDocument, range, context }: 
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    if (lazy) {
+    // Asked for by kind (on save, "Fix All"), fix-all is what the editor will apply at once: its
+    // edit comes with it, saving a round trip while the save waits. Listed among others (the
+    // light bulb's source actions) it is named only, and resolved when chosen.
+    if (lazy && !context.only) {
       // Offered when there is anything to fix; what is safe to fix is worked out when it is applied.
       if (host.findings(uri).length) out.push(listed(fixAllTitle(host.locale()), FIX_ALL_KIND, [], undefined, { data: { uri, version: entry.version, kind: 'fixAll' } satisfies ActionData }));
     } else {
