@@ -1,17 +1,15 @@
 // The contributed commands. Each also runs programmatically (arguments instead of pickers)
 // and resolves with something a test can check; undefined when it did nothing.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import {
-  COMMANDS, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, SUMMARY_REQUEST,
-  type RenderTableParams, type RenderTableResult, type RollupResponse, type SummaryParams, type SummaryResult,
+  COMMANDS, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, SUMMARY_REQUEST, TABLE_CHOICES_REQUEST,
+  type Generation, type RenderTableParams, type RollupResponse, type SummaryParams, type SummaryResult, type TableChoices, type TableId,
 } from '../../server/src/lsp/protocol';
-import { GENERATIONS, TABLE_IDS, TEMPLATES, currentGeneration, isGeneration, tableDecl, type Generation, type TableId } from '../../server/src/engine/templates';
 import { LANGUAGE_ID } from './detection';
 import { importReport } from './import';
 import { exportTables } from './export';
-import type { SettingsWatcher } from './settings';
-import { SUMMARY_COMMAND, type ReportStatus } from './status';
+import { SUMMARY_COMMAND } from './status';
 
 export const CLIENT_COMMANDS = {
   recomputeAll: 'nianbao.recomputeAll',
@@ -29,8 +27,6 @@ interface Deps {
   client: BaseLanguageClient;
   /** Settles once the client has started. */
   ready: Promise<void>;
-  status: ReportStatus;
-  settings: SettingsWatcher;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
@@ -46,7 +42,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
       }
     }));
   const executeOnServer = (command: string, args: unknown[]) =>
-    deps.client.sendRequest<unknown>('workspace/executeCommand', { command, arguments: args });
+    deps.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
 
   register(CLIENT_COMMANDS.recomputeAll, async (uri?: vscode.Uri | string) => {
     const doc = await reportDocument(uri);
@@ -70,11 +66,17 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a 政府信息公开年报 document in the editor first.'));
       return undefined;
     }
-    const preferred = isGeneration(generation) ? generation : defaultGeneration(editor.document, deps);
-    const choice = isTableId(table) ? { table, generation: preferred } : await pickTable(preferred);
+    // What may be inserted, the document's own generation first: the server knows the templates.
+    const choices = await deps.client.sendRequest(TABLE_CHOICES_REQUEST, { uri: editor.document.uri.toString() });
+    const named = choices.groups.find(g => g.generation === generation);
+    const preferred = named ?? choices.groups[0];
+    if (!preferred) return undefined;
+    const choice = preferred.tables.some(t => t.table === table)
+      ? { table: table as TableId, generation: preferred.generation }
+      : await pickTable(named ? { groups: [named, ...choices.groups.filter(g => g !== named)] } : choices);
     if (!choice) return undefined;
     const params: RenderTableParams = { uri: editor.document.uri.toString(), ...choice };
-    const rendered = await deps.client.sendRequest<RenderTableResult | null>(RENDER_TABLE_REQUEST, params);
+    const rendered = await deps.client.sendRequest(RENDER_TABLE_REQUEST, params);
     if (!rendered) throw new Error(vscode.l10n.t('the server could not render that table.'));
     const { snippet } = rendered;
     // A table starts on a line of its own.
@@ -93,7 +95,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
     const reports = await Promise.all(uris.map(async uri => ({
       path: vscode.workspace.asRelativePath(uri), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
     })));
-    const result = await deps.client.sendRequest<RollupResponse | null>(ROLLUP_REQUEST, { reports });
+    const result = await deps.client.sendRequest(ROLLUP_REQUEST, { reports });
     if (!result) return undefined;
     if (!result.ok || result.text === undefined) { void vscode.window.showErrorMessage(result.reason ?? ''); return result; }
     const notes = (result.notes ?? []).flatMap(n => n.problems.map(p => `- ${n.path}: ${p}`));
@@ -111,7 +113,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
     const doc = await reportDocument(uri);
     if (!doc) return undefined;
     const params: SummaryParams = { uri: doc.uri.toString() };
-    const result = await deps.client.sendRequest<SummaryResult | null>(SUMMARY_REQUEST, params);
+    const result = await deps.client.sendRequest(SUMMARY_REQUEST, params);
     if (!result) throw new Error(vscode.l10n.t('the server has no summary for this document yet.'));
     await summaries.show(doc, result.markdown);
     return result;
@@ -119,8 +121,6 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Deps) {
 
   context.subscriptions.push(summaries);
 }
-
-const isTableId = (x: unknown): x is TableId => typeof x === 'string' && (TABLE_IDS as readonly string[]).includes(x);
 
 /** The nianbao document a command acts on: the one named, else the active editor's. */
 async function reportDocument(uri?: unknown): Promise<vscode.TextDocument | undefined> {
@@ -133,28 +133,12 @@ async function reportDocument(uri?: unknown): Promise<vscode.TextDocument | unde
   return undefined;
 }
 
-/** The report's own generation as the server last saw it, else the setting, else the current one. */
-function defaultGeneration(doc: vscode.TextDocument, deps: Deps): Generation {
-  const seen = deps.status.get(doc.uri)?.reports[0]?.template;
-  const setting = deps.settings.current.template;
-  return seen ?? (setting === 'auto' ? currentGeneration() : setting);
-}
-
 type TablePick = vscode.QuickPickItem & { table: TableId; generation: Generation };
 
-async function pickTable(preferred: Generation): Promise<{ table: TableId; generation: Generation } | undefined> {
-  const generations = [preferred, ...GENERATIONS.filter(g => g !== preferred)];
-  const items: (TablePick | vscode.QuickPickItem)[] = generations.flatMap(generation => [
-    { label: vscode.l10n.t('{0} template', generation), kind: vscode.QuickPickItemKind.Separator },
-    ...TABLE_IDS.map((table): TablePick => {
-      const decl = tableDecl(generation, table);
-      const part = TEMPLATES[generation].parts[decl.part - 1];
-      return {
-        label: `${decl.name} ${part.heading}`,
-        description: TEMPLATES[generation].prescribedBy,
-        table, generation,
-      };
-    }),
+async function pickTable(choices: TableChoices): Promise<{ table: TableId; generation: Generation } | undefined> {
+  const items: (TablePick | vscode.QuickPickItem)[] = choices.groups.flatMap(group => [
+    { label: group.title, kind: vscode.QuickPickItemKind.Separator },
+    ...group.tables.map((t): TablePick => ({ label: t.label, description: t.description, table: t.table, generation: group.generation })),
   ]);
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Insert which standard table?') });
   return picked && 'table' in picked ? { table: picked.table, generation: picked.generation } : undefined;

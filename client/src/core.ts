@@ -1,12 +1,9 @@
 // What the node and browser entry points share: everything but how the server is started.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { CONFIG_SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
-import type { Settings } from '../../server/src/settings';
+import { CONFIG_SECTION, DETECT_REQUEST, SETTINGS_REQUEST, STATUS_NOTIFICATION, type SettingsResult, type StatusParams } from '../../server/src/lsp/protocol';
 import { CLIENT_COMMANDS, registerCommands } from './commands';
 import { Detection, LANGUAGE_ID } from './detection';
-import { looksLikeReport } from './detect';
-import { SettingsWatcher } from './settings';
 import { ReportStatus } from './status';
 import { TABLE_VIEW_COMMAND, TableView, type TableViewApi } from './tableview/panel';
 
@@ -18,13 +15,16 @@ export interface NianbaoApi {
   /** Settles once the language server is running. */
   ready: Promise<void>;
   commands: typeof CLIENT_COMMANDS;
-  /** The settings as validated, and the problems found in them (empty when all are valid). */
-  settings(): { settings: Settings; problems: string[] };
+  /** The settings as the server validated them, and the problems it found (empty when all are valid). */
+  settings(): Promise<SettingsResult>;
   /** The server's last status notification for a document. */
   status(uri: vscode.Uri | string): StatusParams | undefined;
   /** Offers or switches a document per nianbao.detect; true when it was switched. */
   detect(document: vscode.TextDocument): Promise<boolean>;
-  looksLikeReport(text: string): boolean;
+  /** The server's answer: does the text hold a report? */
+  looksLikeReport(text: string): Promise<boolean>;
+  /** Milliseconds from activate() to the language server being ready (undefined until then). */
+  startupMs(): number | undefined;
   /** The table view (年报表格), driven through its webview. */
   tableView: TableViewApi;
 }
@@ -40,11 +40,20 @@ export async function stopClient(api: NianbaoApi | undefined): Promise<void> {
 
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
+/** A plain-text document is sent for detection up to this length: a report's signature is near its start. */
+const DETECT_MAX_CHARS = 2_000_000;
+
 export function activateCore(context: vscode.ExtensionContext, createClient: ClientFactory): NianbaoApi {
-  const settings = new SettingsWatcher();
+  const started = performance.now();
+  let startupMs: number | undefined;
   const status = new ReportStatus();
-  const detection = new Detection(context, settings);
-  context.subscriptions.push(settings, status, detection);
+  // Whether a text is a report is the server's to say (it knows the templates); asked once the server is up.
+  const looksLikeReport = async (text: string) => {
+    await ready;
+    return client.sendRequest(DETECT_REQUEST, { text: text.slice(0, DETECT_MAX_CHARS) });
+  };
+  const detection = new Detection(context, looksLikeReport);
+  context.subscriptions.push(status, detection);
 
   const client = createClient(CLIENT_ID, vscode.l10n.t('政府信息公开年报 language server'), {
     // Every nianbao document, saved or not; fix-all on save (source.fixAll.nianbao) rides on this.
@@ -52,25 +61,30 @@ export function activateCore(context: vscode.ExtensionContext, createClient: Cli
     // The server pulls nianbao.* with workspace/configuration; this tells it when to pull again.
     synchronize: { configurationSection: CONFIG_SECTION },
   });
-  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p)));
+  context.subscriptions.push(client.onNotification(STATUS_NOTIFICATION, p => status.update(p)));
   // The server publishes diagnostics for every version it checks (the status only when it
   // changed): the table view follows the diagnostics, so a number typed that changes no count still shows.
   context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(e => { for (const u of e.uris) tableView.checked(u.toString()); }));
   const ready = client.start();
+  ready.then(() => {
+    startupMs = performance.now() - started;
+    client.outputChannel.appendLine(`nianbao: language server ready ${startupMs.toFixed(0)} ms after activation`);
+  }, () => undefined);
   const tableView = new TableView(context, client, ready);
   context.subscriptions.push(tableView, vscode.commands.registerCommand(TABLE_VIEW_COMMAND, (uri?: unknown) => tableView.open(uri instanceof vscode.Uri ? uri : undefined)));
   ready.catch(e => void vscode.window.showErrorMessage(
     vscode.l10n.t('The 政府信息公开年报 language server did not start: {0}', e instanceof Error ? e.message : String(e)),
   ));
 
-  registerCommands(context, { client, ready, status, settings });
+  registerCommands(context, { client, ready });
 
   return {
     client, ready, commands: CLIENT_COMMANDS,
-    settings: () => ({ settings: settings.current, problems: settings.problems }),
+    settings: async () => { await ready; return client.sendRequest(SETTINGS_REQUEST); },
     status: uri => status.get(uri),
     detect: d => detection.consider(d),
     looksLikeReport,
+    startupMs: () => startupMs,
     tableView: tableView.api(),
   };
 }

@@ -1,8 +1,8 @@
 // Offers the nianbao language for plain-text and Markdown documents that carry a report's
-// signature (see detect.ts), as nianbao.detect says: ask, always, or never.
+// signature (the server says which: server/src/lsp/detect.ts), as nianbao.detect says: ask,
+// always, or never.
 import * as vscode from 'vscode';
-import { looksLikeReport } from './detect';
-import type { SettingsWatcher } from './settings';
+import { CONFIG_SECTION } from '../../server/src/lsp/protocol';
 
 export const LANGUAGE_ID = 'nianbao';
 const CANDIDATE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -11,13 +11,20 @@ const SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vsc
 const NEVER_KEY = 'nianbao.detect.never';
 const RETYPE_DELAY_MS = 800;
 
+type DetectMode = 'ask' | 'always' | 'never';
+/** nianbao.detect; a value that is none of the three is the default (the server reports it as invalid). */
+function detectMode(): DetectMode {
+  const v = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>('detect');
+  return v === 'always' || v === 'never' ? v : 'ask';
+}
+
 export class Detection implements vscode.Disposable {
   /** Documents already switched, offered or declined this session: asked once at most. */
   private readonly settled = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly settings: SettingsWatcher) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly looksLikeReport: (text: string) => Promise<boolean>) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument(d => void this.consider(d)),
       // A report pasted into an untitled document is detected once typing pauses.
@@ -41,7 +48,7 @@ export class Detection implements vscode.Disposable {
   }
 
   private later(d: vscode.TextDocument) {
-    if (!this.isCandidate(d) || this.settings.current.detect === 'never') return;
+    if (!this.isCandidate(d) || detectMode() === 'never') return;
     const key = d.uri.toString();
     this.cancel(key);
     this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.consider(d); }, RETYPE_DELAY_MS));
@@ -71,8 +78,11 @@ export class Detection implements vscode.Disposable {
   async consider(d: vscode.TextDocument): Promise<boolean> {
     // Once a nianbao document, a person who switches it back to plain text means it.
     if (d.languageId === LANGUAGE_ID) this.settled.add(d.uri.toString());
-    const mode = this.settings.current.detect;
-    if (mode === 'never' || d.isClosed || !this.isCandidate(d) || !looksLikeReport(d.getText())) return false;
+    const mode = detectMode();
+    if (mode === 'never' || d.isClosed || !this.isCandidate(d)) return false;
+    const report = await this.looksLikeReport(d.getText()).catch(() => false);
+    // Asked again meanwhile (an open, then a pause in typing): answered once.
+    if (!report || d.isClosed || !this.isCandidate(d)) return false;
     const key = d.uri.toString();
     this.settled.add(key);
     if (mode === 'always') return this.switch(d);

@@ -33,7 +33,7 @@ export async function exportTables(client: BaseLanguageClient, target?: unknown,
   };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting tables…') },
-    () => client.sendRequest<ExportResponse>(EXPORT_REQUEST, params),
+    () => client.sendRequest(EXPORT_REQUEST, params),
   );
   if (!result.ok) throw new Error(result.reason ?? '');
   const skipped = result.errors?.length ? ' ' + vscode.l10n.t('{0} files not read.', result.errors.length) : '';

@@ -4,8 +4,7 @@
 // source. The import runs in the language server; this side only reads the bytes.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { IMPORT_EXTENSIONS } from '../../server/src/import';
-import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../../server/src/lsp/protocol';
+import { IMPORT_FORMATS_REQUEST, IMPORT_REQUEST, type ImportParams } from '../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from './detection';
 
 export interface ImportedDocument { document: vscode.TextDocument; encoding: string; notes: string[] }
@@ -13,7 +12,7 @@ export interface ImportedDocument { document: vscode.TextDocument; encoding: str
 export async function importReport(client: BaseLanguageClient, target?: unknown): Promise<ImportedDocument | undefined> {
   const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : (await vscode.window.showOpenDialog({
     canSelectMany: false, openLabel: vscode.l10n.t('Import'),
-    filters: { [vscode.l10n.t('Published reports')]: IMPORT_EXTENSIONS.map(e => e.slice(1)) },
+    filters: { [vscode.l10n.t('Published reports')]: (await client.sendRequest(IMPORT_FORMATS_REQUEST)).extensions.map(e => e.slice(1)) },
   }))?.[0];
   if (!uri) return undefined;
   const bytes = await vscode.workspace.fs.readFile(uri);
@@ -21,7 +20,7 @@ export async function importReport(client: BaseLanguageClient, target?: unknown)
   const params: ImportParams = { fileName: name, base64: toBase64(bytes) };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', name) },
-    () => client.sendRequest<ImportResponse>(IMPORT_REQUEST, params),
+    () => client.sendRequest(IMPORT_REQUEST, params),
   );
   if (!result.ok || result.text === undefined) throw new Error(vscode.l10n.t('cannot import {0}: {1}', name, result.reason ?? ''));
   // The language first, so the text arrives in a nianbao document (no "switch mode?" offer).

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../helpers';
 
-export const SERVER = path.join(ROOT, 'dist', 'server.js');
+/** The server bundle: this build's, or another's to compare with (NIANBAO_BENCH_SERVER=path/to/server.js). */
+export const SERVER = process.env.NIANBAO_BENCH_SERVER ?? path.join(ROOT, 'dist', 'server.js');
 
 export interface Message { jsonrpc: '2.0'; id?: number | string | null; method?: string; params?: any; result?: any; error?: { code: number; message: string } }
 
@@ -106,6 +107,13 @@ export class LspClient {
     const res = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions, locale: 'en' });
     this.notify('initialized', {});
     return res;
+  }
+
+  /** CPU time the server process has used so far (user + system, ms), from /proc (Linux): steadier than wall time on a loaded machine. */
+  cpuMs(): number {
+    const fields = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the name), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
   /** Resident set size now and at its peak (kB), from /proc (Linux). */

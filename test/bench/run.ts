@@ -192,9 +192,39 @@ async function serverLatency(client: LspClient, uri: string, text: string, runs:
   return { open, samples };
 }
 
+/** didOpen → publishDiagnostics, each time as a new document (closed after): the whole first check and its conversion. */
+async function openLatency(client: LspClient, text: string, runs: number): Promise<{ samples: number[]; cpu: number }> {
+  const samples: number[] = [];
+  const cpu0 = client.cpuMs();
+  for (let i = 0; i < runs; i++) {
+    const uri = `file:///bench/open-${i}.txt`;
+    const got = client.diagnostics(uri, 1, 120000);
+    const t = now();
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version: 1, text } });
+    await got;
+    samples.push(now() - t);
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+  return { samples, cpu: (client.cpuMs() - cpu0) / runs };
+}
+
 async function serverBench(big: { text: string; bytes: number }) {
   title('4. The real server over stdio: didChange → publishDiagnostics (debounce set to 0)');
   if (!existsSync(SERVER)) { console.log(`${SERVER} not built; skipped (and 6)`); return; }
+  // Opens first, in a server of their own: no other open document is re-checked as a peer meanwhile.
+  const opener = new LspClient();
+  try {
+    await opener.initialize({ debounceMs: 0 });
+    row(['document', 'open → diagnostics (median)', 'p95', 'server CPU per open', 'opens']);
+    row(['---', '---:', '---:', '---:', '---:']);
+    for (const seed of ['000', '002']) {
+      const opens = await openLatency(opener, readSample(seed), QUICK ? 40 : 100);
+      row([`seed ${seed}`, ms(median(opens.samples)), ms(p95(opens.samples)), ms(opens.cpu), opens.samples.length]);
+    }
+    console.log('');
+  } finally {
+    await opener.close();
+  }
   const client = new LspClient();
   try {
     await client.initialize({ debounceMs: 0 });

@@ -18,7 +18,7 @@ describe('language server: nianbao/import', function () {
   after(async () => { assert.equal(await client.stop(), 0); });
 
   it('imports a PDF cell for cell, with its notes in the UI language', async () => {
-    const r = await client.conn.sendRequest<ImportResponse>(IMPORT_REQUEST, pdf('03_hongze_district_2024.pdf'));
+    const r = await client.conn.sendRequest(IMPORT_REQUEST, pdf('03_hongze_district_2024.pdf'));
     assert.equal(r.ok, true, r.reason);
     assert.equal(r.encoding, 'pdf');
     assert.match(r.notes!.join(''), /读取了 5 页/);
@@ -27,11 +27,11 @@ describe('language server: nianbao/import', function () {
   });
 
   it('refuses a scanned PDF with its reason, and keeps serving', async () => {
-    const r = await client.conn.sendRequest<ImportResponse>(IMPORT_REQUEST, pdf('scanned.pdf'));
+    const r = await client.conn.sendRequest(IMPORT_REQUEST, pdf('scanned.pdf'));
     assert.deepEqual([r.ok, /没有文字层/.test(r.reason ?? '')], [false, true]);
-    const bad = await client.conn.sendRequest<ImportResponse>(IMPORT_REQUEST, { fileName: 3 } as unknown as ImportParams);
+    const bad = await client.conn.sendRequest(IMPORT_REQUEST, { fileName: 3 } as unknown as ImportParams);
     assert.equal(bad.ok, false);
-    const again = await client.conn.sendRequest<ImportResponse>(IMPORT_REQUEST, { fileName: 'r.txt', base64: Buffer.from(readSample('002')).toString('base64') });
+    const again = await client.conn.sendRequest(IMPORT_REQUEST, { fileName: 'r.txt', base64: Buffer.from(readSample('002')).toString('base64') });
     assert.equal(again.text, readSample('002'));
   });
 });
@@ -47,9 +47,9 @@ describe('language server (browser bundle): nianbao/import', () => {
       return sent.find(m => m.id === id)?.result;
     };
     await ask(1, 'initialize', { processId: null, rootUri: null, locale: 'en', capabilities: {} });
-    const text = await ask(2, IMPORT_REQUEST, { fileName: 'r.txt', base64: Buffer.from(readSample('002')).toString('base64') });
+    const text = await ask(2, IMPORT_REQUEST.method, { fileName: 'r.txt', base64: Buffer.from(readSample('002')).toString('base64') });
     assert.equal(text?.text, readSample('002'));
-    const p = await ask(3, IMPORT_REQUEST, pdf('02_hongze_district_2023.pdf'));
+    const p = await ask(3, IMPORT_REQUEST.method, pdf('02_hongze_district_2023.pdf'));
     assert.equal(p?.ok, false);
     assert.match(p?.reason ?? '', /PDF files are imported by the desktop version of VS Code/);
     await ask(4, 'shutdown', null);

@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   ApplyWorkspaceEditRequest, ConfigurationRequest, ExitNotification, InitializeRequest, InitializedNotification,
-  PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShutdownRequest,
+  CodeActionRequest, CodeActionResolveRequest, PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShutdownRequest,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidChangeConfigurationNotification,
-  type ApplyWorkspaceEditParams, type ClientCapabilities, type InitializeResult, type ProtocolConnection,
+  type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type CodeActionParams, type InitializeResult, type ProtocolConnection,
   type PublishDiagnosticsParams, type ShowMessageParams, type TextDocumentContentChangeEvent, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/engine';
@@ -31,7 +31,8 @@ const CAPABILITIES: ClientCapabilities = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
   textDocument: {
     publishDiagnostics: { versionSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+    // As VS Code: actions are listed without their edit, which codeAction/resolve fills in.
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] }, dataSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
   },
 };
@@ -118,6 +119,18 @@ export class Client {
   }
 
   text(uri: string): string { return this.texts.get(uri)!.text; }
+
+  /** textDocument/codeAction: the actions as listed (no edit when the client resolves them). */
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    return ((await this.conn.sendRequest(CodeActionRequest.type, params)) ?? []) as CodeAction[];
+  }
+
+  /** The edit of a listed action: its own, else codeAction/resolve's (as an editor does when one is chosen). */
+  async editOf(action: CodeAction): Promise<WorkspaceEdit> {
+    const edit = action.edit ?? (await this.conn.sendRequest(CodeActionResolveRequest.type, action)).edit;
+    if (!edit) throw new Error(`no edit for ${action.title}`);
+    return edit;
+  }
 
   async configure(settings: unknown): Promise<void> {
     this.settings = settings;

@@ -37,7 +37,7 @@ describe('language server on web text', () => {
     })) as CodeAction[];
     const fix = actions.find(a => /to 1$/.test(a.title));
     assert.ok(fix, actions.map(a => a.title).join(' · '));
-    const after = await client.applyWorkspaceEdit(uri, fix.edit!);
+    const after = await client.applyWorkspaceEdit(uri, await client.editOf(fix));
     assert.ok(client.text(uri).split('\n')[REPORT_LINE].includes('（七）总计1 0 0 0 0 0 1四、结转下年度继续办理'));
     const next = await client.diagnosticsFor(uri, after);
     assert.equal(next.diagnostics.filter(d => d.code === 'row-total').length, 0);

@@ -142,8 +142,8 @@ describe('client', function () {
 
   afterEach(async () => {
     for (const key of ['severity', 'template', 'detect']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    await waitFor('settings back to their defaults', () => {
-      const { settings, problems } = api.settings();
+    await waitFor('settings back to their defaults', async () => {
+      const { settings, problems } = await api.settings();
       return problems.length === 0 && settings.template === 'auto' && settings.detect === 'ask' && Object.keys(settings.severity).length === 0;
     });
   });
@@ -263,9 +263,9 @@ describe('client', function () {
       const uri = reportUri('003');
       const editor = await openReport('003');
       await config().update('template', '2020', vscode.ConfigurationTarget.Global);
-      const problems = await waitFor('the client to report the bad value', () => api.settings().problems.length > 0 && api.settings().problems);
+      const problems = await waitFor('the server to report the bad value', async () => { const r = await api.settings(); return r.problems.length > 0 && r.problems; });
       assert.ok(problems.some(p => p.startsWith('nianbao.template')), problems.join('; '));
-      assert.strictEqual(api.settings().settings.template, 'auto');
+      assert.strictEqual((await api.settings()).settings.template, 'auto');
       // The server keeps checking: a broken total is still found.
       const cell = new ReportDocument(editor.document.getText()).model.reports[0].tables.applications!.rows['new'].cells['total'];
       assert.strictEqual(cell.kind, 'number');
@@ -282,7 +282,7 @@ describe('client', function () {
   describe('scenario 7: detection', () => {
     it('with nianbao.detect "always", a plain-text document holding a report becomes a nianbao document; a note does not', async () => {
       await config().update('detect', 'always', vscode.ConfigurationTarget.Global);
-      await waitFor('detect = always', () => api.settings().settings.detect === 'always');
+      await waitFor('detect = always', async () => (await api.settings()).settings.detect === 'always');
       const note = await vscode.workspace.openTextDocument({
         language: 'plaintext',
         content: '周五例会：\n一、本周工作\n1. 催办2023年政府信息公开工作年度报告。\n二、下周安排\n核对年度报告数据。\n',
@@ -303,7 +303,7 @@ describe('client', function () {
 
     it('a report a person switched back to plain text stays plain text', async () => {
       await config().update('detect', 'always', vscode.ConfigurationTarget.Global);
-      await waitFor('detect = always', () => api.settings().settings.detect === 'always');
+      await waitFor('detect = always', async () => (await api.settings()).settings.detect === 'always');
       const { document } = await openReport('004');
       assert.strictEqual(document.languageId, LANGUAGE_ID);
       const plain = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
@@ -322,10 +322,10 @@ describe('client', function () {
 
     it('with nianbao.detect "never", nothing is switched', async () => {
       await config().update('detect', 'never', vscode.ConfigurationTarget.Global);
-      await waitFor('detect = never', () => api.settings().settings.detect === 'never');
+      await waitFor('detect = never', async () => (await api.settings()).settings.detect === 'never');
       const reportText = await readText(reportUri('002'));
       const report = await vscode.workspace.openTextDocument({ language: 'plaintext', content: reportText });
-      assert.ok(api.looksLikeReport(reportText));
+      assert.ok(await api.looksLikeReport(reportText));
       assert.strictEqual(await api.detect(report), false);
       assert.strictEqual(current(report.uri)?.languageId, 'plaintext');
       await vscode.window.showTextDocument(report);

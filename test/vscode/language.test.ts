@@ -6,6 +6,8 @@ import { LANGUAGE_ID, openReport, waitFor, waitForDiagnostics } from './util';
 
 const codes = (ds: vscode.Diagnostic[], code: string) => ds.filter(d => String(typeof d.code === 'object' ? d.code.value : d.code) === code);
 const ARITHMETIC = ['row-total', 'results-total', 'balance', 'review-total'];
+/** executeCodeActionProvider's itemResolveCount: resolve every action listed. */
+const RESOLVE_ALL = 100;
 const arithmetic = (ds: vscode.Diagnostic[]) => ds.filter(d => ARITHMETIC.includes(String(typeof d.code === 'object' ? d.code.value : d.code)));
 
 /** The line (0-based) of the first cell `\t<value>` after the line holding `label`. */
@@ -59,7 +61,9 @@ describe('language features in VS Code', () => {
     const ds = await waitForDiagnostics(document.uri, d => codes(d, 'row-total').length > 0);
     const diag = codes(ds, 'row-total')[0];
     assert.strictEqual(diag.range.start.line, line);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    // The server lists actions without their edits (codeAction/resolve fills in the one chosen):
+    // the last argument has VS Code resolve the listed ones, as choosing one from the light bulb does.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diag.range, vscode.CodeActionKind.QuickFix.value, RESOLVE_ALL);
     const fix = actions.find(a => a.isPreferred && a.edit);
     assert.ok(fix, `a preferred quick fix among ${actions.map(a => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
@@ -71,7 +75,7 @@ describe('language features in VS Code', () => {
     await replaceCell(document, cellLine(document, '（一）予以公开', '1362'), '1360');
     await replaceCell(document, cellLine(document, '四、结转下年度继续办理', '103'), '13');
     await waitForDiagnostics(document.uri, d => arithmetic(d).length >= 3);
-    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.nianbao');
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.nianbao', RESOLVE_ALL);
     const fixAll = all.find(a => a.kind?.value === 'source.fixAll.nianbao' && a.edit);
     assert.ok(fixAll, 'source.fixAll.nianbao is offered');
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit!));

@@ -2,7 +2,7 @@
 // as grids. Its data comes from the language server (TABLE_VIEW_REQUEST) after each check;
 // the webview gets the whole grid once and then only the cells that changed (patch.ts).
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { HoverRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { TABLE_VIEW_REQUEST, type TableViewParams, type TableViewResult } from '../../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from '../detection';
 import { forWebview, updateFor, type ViewUpdate } from './patch';
@@ -140,7 +140,7 @@ export class TableView implements vscode.Disposable {
     await this.started;
     const t0 = Date.now();
     const params: TableViewParams = { uri };
-    const next = await this.client.sendRequest<TableViewResult | null>(TABLE_VIEW_REQUEST, params);
+    const next = await this.client.sendRequest(TABLE_VIEW_REQUEST, params);
     if (!next || uri !== this.uri || !this.panel) return;
     const requestMs = Date.now() - t0;
     const update: ViewUpdate | undefined = updateFor(this.data, next);
@@ -202,10 +202,10 @@ export class TableView implements vscode.Disposable {
   private async hover(key: string) {
     const cell = this.data?.cells[key];
     if (!cell?.range || !this.uri) return;
-    const result = await this.client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
-      textDocument: { uri: this.uri }, position: cell.range.start,
-    });
-    void this.panel?.webview.postMessage({ type: 'hover', key, markdown: result?.contents?.value ?? '' });
+    const result = await this.client.sendRequest(HoverRequest.type, { textDocument: { uri: this.uri }, position: cell.range.start });
+    const contents = result?.contents;
+    const markdown = contents && typeof contents === 'object' && 'value' in contents && !Array.isArray(contents) ? contents.value : '';
+    void this.panel?.webview.postMessage({ type: 'hover', key, markdown });
   }
 
   dispose() {

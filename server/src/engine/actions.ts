@@ -88,5 +88,8 @@ export function fixAll(doc: ReportDocument, findings: Finding[], localeTag?: str
       for (const e of fix.edits) take(e);
     }
   }
-  return { title: fmt(M.fixAll, localeOf(localeTag)), kind: 'source.fixAll', edits, preferred: false, findings };
+  return { title: fixAllTitle(localeTag), kind: 'source.fixAll', edits, preferred: false, findings };
 }
+
+/** Fix-all's title, without working out its edits (a code action list names it; resolving computes them). */
+export const fixAllTitle = (localeTag?: string) => fmt(M.fixAll, localeOf(localeTag));

@@ -2,9 +2,9 @@
 // line, UTF-16 character), so only the shapes change here.
 import {
   CodeActionKind, DiagnosticSeverity, FoldingRangeKind, SymbolKind,
-  type CodeAction, type Diagnostic, type DocumentSymbol, type FoldingRange, type InlayHint, type TextEdit, type WorkspaceEdit,
+  type Diagnostic, type DocumentSymbol, type FoldingRange, type InlayHint, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Action, Edit, Finding, Fix, Fold, InlayHintData, OutlineSymbol, Severity } from '../engine';
+import type { Edit, Finding, Fold, InlayHintData, OutlineSymbol, Range, Severity } from '../engine';
 import type { CellRef } from '../engine';
 
 export const SOURCE = 'nianbao';
@@ -12,12 +12,13 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const RULES_DOC = 'https://github.com/nianbao/nianbao/blob/main/docs/rules.md';
 
 /**
- * What a diagnostic carries for its code actions: the finding's own fixes, computed with
- * the finding, and the document version they were computed on. A code action request then
- * needs no re-analysis, and a diagnostic from an older version (the client still shows it
- * while the new check is pending) yields no edits that would land on moved text.
+ * What a diagnostic carries for its code actions: the document version it was found on and
+ * its place in that version's check (the server's check is cached, so its fixes are found
+ * again at no cost and computed only when a code action asks: see codeactions.ts). A
+ * diagnostic from an older version (the client still shows it while the new check is
+ * pending) yields no action that would land on moved text.
  */
-export interface DiagnosticData { version: number; fixes: Fix[]; cells?: CellRef[] }
+export interface DiagnosticData { version: number; index: number; cells?: CellRef[] }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,10 +26,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-const BACK = Object.fromEntries(Object.entries(SEVERITY).map(([k, v]) => [v, k])) as Record<DiagnosticSeverity, Severity>;
 
-export function toDiagnostic(f: Finding, uri: string, version: number): Diagnostic {
-  const data: DiagnosticData = { version, fixes: f.fixes, cells: f.cells };
+export function toDiagnostic(f: Finding, uri: string, version: number, index: number): Diagnostic {
+  const data: DiagnosticData = { version, index, cells: f.cells };
   return {
     range: f.range,
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Error,
@@ -41,29 +41,25 @@ export function toDiagnostic(f: Finding, uri: string, version: number): Diagnost
   };
 }
 
-/** The finding a diagnostic of ours was made from, if it belongs to `version`. */
-export function fromDiagnostic(d: Diagnostic, version: number): Finding | undefined {
-  const data = d.data as Partial<DiagnosticData> | undefined;
-  if (d.source !== SOURCE || !data || data.version !== version || !Array.isArray(data.fixes)) return undefined;
-  return {
-    code: String(d.code ?? ''), severity: BACK[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
-    message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range, fixes: data.fixes, cells: data.cells,
-  };
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/** The index in `findings` (the check of `version`) of the finding a diagnostic of ours was made from. */
+export function findingOf(d: Diagnostic, version: number, findings: readonly Finding[]): number | undefined {
+  const data = d?.data as Partial<DiagnosticData> | undefined;
+  if (d.source !== SOURCE || !data || data.version !== version || typeof data.index !== 'number') return undefined;
+  const f = findings[data.index];
+  const message = typeof d.message === 'string' ? d.message : d.message?.value;
+  // Another open report changed since (a cross-year finding came or went): the index may have moved.
+  const same = (x: Finding | undefined) => !!x && x.code === String(d.code) && x.message === message && !!d.range && sameRange(x.range, d.range);
+  if (same(f)) return data.index;
+  const i = findings.findIndex(same);
+  return i < 0 ? undefined : i;
 }
 
 export function workspaceEdit(uri: string, edits: Edit[], version: number | undefined, versioned: boolean): WorkspaceEdit {
   const textEdits: TextEdit[] = edits.map(e => ({ range: e.range, newText: e.newText }));
   return versioned ? { documentChanges: [{ textDocument: { uri, version: version ?? null }, edits: textEdits }] } : { changes: { [uri]: textEdits } };
-}
-
-export function toCodeAction(a: Action, uri: string, diagnostics: Diagnostic[], edit: WorkspaceEdit): CodeAction {
-  return {
-    title: a.title,
-    kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
-    diagnostics: diagnostics.length ? diagnostics : undefined,
-    isPreferred: a.kind === 'quickfix' ? a.preferred : undefined,
-    edit,
-  };
 }
 
 const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = { report: SymbolKind.File, part: SymbolKind.Namespace, table: SymbolKind.Struct };

@@ -1,31 +1,36 @@
-// What the client and the server say to each other beyond standard LSP.
-// Both sides import this file, so names cannot drift.
-import type { Generation } from '../engine/templates/declarations';
+// What the client and the server say to each other beyond standard LSP: every request and
+// notification declared once, with its parameter and result types, and imported by both
+// sides (the client through nothing else of the server: a test keeps engine modules and zod
+// out of its bundle). Types from the engine are imported as types only.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Generation, TableId } from '../engine/templates';
+import type { SettingsResult } from '../settings';
+
+export type { Generation, TableId, SettingsResult };
 
 /** Server → client notification after each check of a document. */
-export const STATUS_NOTIFICATION = 'nianbao/status';
 export interface StatusParams {
   uri: string;
   /** Per report in the document (usually one). */
   reports: { template: Generation; year: number | null; balanceErrors: number; errors: number; warnings: number }[];
 }
+export const STATUS_NOTIFICATION = new NotificationType<StatusParams>('nianbao/status');
 
 /** Client → server request: a summary of the findings of a document, for the "check summary" command. */
-export const SUMMARY_REQUEST = 'nianbao/summary';
 export interface SummaryParams { uri: string }
 export interface SummaryResult {
   /** Markdown, in the UI language. */
   markdown: string;
   counts: Record<string, number>;
 }
+export const SUMMARY_REQUEST = new RequestType<SummaryParams, SummaryResult | null, void>('nianbao/summary');
 
 /** Client → server request: a standard table rendered for insertion (VS Code snippet syntax). */
-export const RENDER_TABLE_REQUEST = 'nianbao/renderTable';
 export interface RenderTableParams { uri: string; generation: Generation | 'auto'; table: 'proactive' | 'applications' | 'review_litigation' }
 export interface RenderTableResult { snippet: string }
+export const RENDER_TABLE_REQUEST = new RequestType<RenderTableParams, RenderTableResult | null, void>('nianbao/renderTable');
 
 /** Client → server request: roll up (汇总) several reports of one generation into a new report. */
-export const ROLLUP_REQUEST = 'nianbao/rollup';
 /** The reports' texts travel with the request: the server may run where files cannot be read (the web). */
 export interface RollupParams { reports: { path: string; text: string }[] }
 /** ok: the new report's text and notes on doubtful inputs; otherwise the reason it was refused. */
@@ -36,22 +41,26 @@ export interface RollupResponse {
   notes?: { path: string; problems: string[] }[];
   reason?: string;
 }
+export const ROLLUP_REQUEST = new RequestType<RollupParams, RollupResponse | null, void>('nianbao/rollup');
 
 /**
  * Client → server request: import a file (PDF …) as report text. The bytes travel with the
  * request (base64): the server may run where files cannot be read (the web), and the
  * importers run in the server, never in the client.
  */
-export const IMPORT_REQUEST = 'nianbao/import';
 export interface ImportParams { fileName: string; base64: string }
 /** ok: the report text, how the file was read and the notes (in the UI language); otherwise why it could not be. */
 export interface ImportResponse { ok: boolean; text?: string; encoding?: string; notes?: string[]; reason?: string }
+export const IMPORT_REQUEST = new RequestType<ImportParams, ImportResponse, void>('nianbao/import');
+
+/** Client → server request: the file extensions the importers read (`.pdf` …), for the client's file picker. */
+export const IMPORT_FORMATS_REQUEST = new RequestType0<{ extensions: string[] }, void>('nianbao/importFormats');
 
 /** Node server only: the reports at `paths` (files or folders) exported to `out` (`nianbao export`). */
-export const EXPORT_REQUEST = 'nianbao/export';
 export interface ExportParams { paths: string[]; out: string; format: 'xlsx' | 'csv'; /** The findings' language (VS Code's). */ locale?: string }
 /** ok: how many reports and findings were written; files that could not be read are named in `errors`. */
 export interface ExportResponse { ok: boolean; reports?: number; findings?: number; errors?: string[]; reason?: string }
+export const EXPORT_REQUEST = new RequestType<ExportParams, ExportResponse, void>('nianbao/export');
 
 /** workspace/executeCommand commands the server implements (it applies edits via workspace/applyEdit). */
 export const COMMANDS = {
@@ -71,7 +80,6 @@ export const CONFIG_SECTION = 'nianbao';
  * generations and tables present (`shape`), so the client can send a webview only the cells
  * that changed while the shape stays the same.
  */
-export const TABLE_VIEW_REQUEST = 'nianbao/tableView';
 export interface TableViewParams { uri: string }
 export type TableViewGridCell =
   | { kind: 'label'; text: string; colspan?: number; rowspan?: number; header?: boolean }
@@ -106,3 +114,25 @@ export interface TableViewResult {
   /** By key `<report>:<table>:<row>:<column>`. */
   cells: Record<string, TableViewCell>;
 }
+export const TABLE_VIEW_REQUEST = new RequestType<TableViewParams, TableViewResult | null, void>('nianbao/tableView');
+
+/**
+ * Client → server request: does this text (a plain-text or Markdown document's) hold a
+ * report? The client offers the nianbao language when it does (nianbao.detect).
+ */
+export interface DetectParams { text: string }
+export const DETECT_REQUEST = new RequestType<DetectParams, boolean, void>('nianbao/looksLikeReport');
+
+/**
+ * Client → server request: the standard tables a person may insert in a document, grouped by
+ * template generation, the document's own generation first (else the nianbao.template
+ * setting's, else the one for last year's reports); labels in the UI language.
+ */
+export interface TableChoicesParams { uri: string }
+export interface TableChoices {
+  groups: { generation: Generation; title: string; tables: { table: TableId; label: string; description: string }[] }[];
+}
+export const TABLE_CHOICES_REQUEST = new RequestType<TableChoicesParams, TableChoices, void>('nianbao/tableChoices');
+
+/** Client → server request: the nianbao.* settings as the server validated them, and the problems it found (it reports them to the user itself). */
+export const SETTINGS_REQUEST = new RequestType0<SettingsResult, void>('nianbao/settings');

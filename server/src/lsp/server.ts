@@ -3,10 +3,10 @@
 // debounce, never for a stale version; every request answered from the engine facade.
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind,
-  type CodeAction, type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+  type CodeAction, type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import {
-  ReportDocument, check, checkInSteps, documentSymbols, fixAll, foldingRanges, hover, inlayHints, localeOf, quickFixes, recomputeEdits,
+  ReportDocument, check, checkInSteps, documentSymbols, foldingRanges, hover, inlayHints, localeOf, recomputeEdits,
   type CheckOptions, type Edit, type Finding, type Locale, type Position,
 } from '../engine';
 import { fmt, list, type Msg } from '../engine/i18n';
@@ -16,14 +16,17 @@ import {
   COMMANDS, CONFIG_SECTION, IMPORT_REQUEST, type ImportParams, type ImportResponse, RENDER_TABLE_REQUEST, ROLLUP_REQUEST, type RollupParams, type RollupResponse, STATUS_NOTIFICATION, SUMMARY_REQUEST,
   type RenderTableParams, type RenderTableResult, type SummaryParams, type SummaryResult,
   TABLE_VIEW_REQUEST, type TableViewParams, type TableViewResult,
+  DETECT_REQUEST, type DetectParams, IMPORT_FORMATS_REQUEST, SETTINGS_REQUEST, TABLE_CHOICES_REQUEST, type TableChoices, type TableChoicesParams,
 } from './protocol';
+import { looksLikeReport } from './detect';
 import { tableViewOf } from './tableview';
-import { FIX_ALL_KIND, fromDiagnostic, toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
+import { FIX_ALL_KIND, toDiagnostic, toDocumentSymbol, toFoldingRange, toInlayHint, workspaceEdit } from './convert';
 import { statusOf, summaryOf } from './status';
-import { markdownTableEdit, snippetFor } from './tables';
+import { codeActions, resolveCodeAction, type ActionHost } from './codeactions';
+import { markdownTableEdit, snippetFor, tableChoices } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, peerView, type FolderReader } from './peers';
-import { importFile, ImportError, type LoadImporter } from '../import';
+import { IMPORT_EXTENSIONS, importFile, ImportError, type LoadImporter } from '../import';
 import { REPORT_GLOB } from '../report-files';
 import { registerFormatting } from './format';
 
@@ -88,6 +91,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let locale: Locale = 'en';
   let debounceMs = 150;
   let settings: Settings = readSettings({}).settings;
+  /** What was wrong with the settings last read (SETTINGS_REQUEST); the user is told once, when they are read. */
+  let settingsProblems: string[] = [];
   let caps: ClientCapabilities = {};
   let pullsConfiguration = false;
   const peers = new ServerPeers(host.folder);
@@ -179,7 +184,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }
 
   function send(uri: string, entry: Open, version: number, findings: Finding[]) {
-    const diagnostics = findings.map(f => toDiagnostic(f, uri, version));
+    const diagnostics = findings.map((f, i) => toDiagnostic(f, uri, version, i));
     const status = statusOf(uri, entry.doc, findings);
     const [dJson, sJson] = [JSON.stringify(diagnostics), JSON.stringify(status)];
     const last = entry.sent;
@@ -221,6 +226,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   function applySettings(raw: unknown) {
     const { settings: next, problems } = readSettings(raw);
     settings = next;
+    settingsProblems = problems;
     if (problems.length) show(MessageType.Warning, fmt(M.badSettings, locale, { list: list(problemsShown(problems), locale) }));
     recheckAll();
     if (caps.workspace?.inlayHint?.refreshSupport) fire(connection.languages.inlayHint.refresh());
@@ -243,6 +249,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (init.settings !== undefined) {
       const { settings: s, problems } = readSettings(init.settings);
       settings = s;
+      settingsProblems = problems;
       if (problems.length) connection.console.warn(problemsShown(problems).join('\n'));
     }
     return {
@@ -254,7 +261,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         inlayHintProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         // Where this server runs, as it sees itself: lets tests prove the web build ran in a worker.
         experimental: { runtime: typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function' ? 'web worker' : 'node' },
@@ -345,28 +352,16 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const versioned = () => !!caps.workspace?.workspaceEdit?.documentChanges;
   const editFor = (uri: string, entry: Open, edits: Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());
 
-  connection.onCodeAction(safe('codeAction', [], ({ textDocument, range, context }) => {
-    const uri = textDocument.uri;
-    const entry = open.get(uri);
-    if (!entry) return [];
-    const wants = (kind: string) => !context.only || context.only.some(o => kind === o || kind.startsWith(`${o}.`));
-    const out: CodeAction[] = [];
-    if (wants(CodeActionKind.QuickFix)) {
-      // Findings come back from the diagnostics' data (see DiagnosticData): no re-analysis.
-      const pairs = context.diagnostics.map(d => ({ d, f: fromDiagnostic(d, entry.version) })).filter((p): p is { d: Diagnostic; f: Finding } => !!p.f);
-      // Each action's diagnostics by lookup: a search per action is quadratic on a select-all.
-      const diagnosticOf = new Map(pairs.map(p => [p.f, p.d]));
-      for (const action of quickFixes(entry.doc, pairs.map(p => p.f), range, locale)) {
-        const diags = action.findings.flatMap(f => diagnosticOf.get(f) ?? []);
-        out.push(toCodeAction(action, uri, diags, editFor(uri, entry, action.edits)));
-      }
-    }
-    if (wants(FIX_ALL_KIND)) {
-      const action = fixAll(entry.doc, check(entry.doc, options(uri, entry)), locale);
-      if (action.edits.length) out.push(toCodeAction(action, uri, [], editFor(uri, entry, action.edits)));
-    }
-    return out;
-  }));
+  const actionHost: ActionHost = {
+    doc: uri => open.get(uri),
+    findings: uri => { const entry = open.get(uri); return entry ? check(entry.doc, options(uri, entry)) : []; },
+    locale: () => locale,
+    editFor: (uri, edits) => editFor(uri, open.get(uri)!, edits),
+    resolves: () => !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
+  };
+  connection.onCodeAction(safe('codeAction', [] as CodeAction[], params => codeActions(actionHost, params)));
+  // A failure leaves the action as it came (no edit): never an error the editor shows.
+  connection.onCodeActionResolve(action => safe('codeActionResolve', action, () => resolveCodeAction(actionHost, action))());
 
   connection.onExecuteCommand(safe('command', null, ({ command, arguments: args = [] }) => {
     const [uri, position] = args as unknown[];
@@ -406,6 +401,15 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const entry = open.get(params.uri);
     return snippetFor(entry?.doc, params);
   }));
+
+  connection.onRequest(TABLE_CHOICES_REQUEST, safe('tableChoices', { groups: [] } as TableChoices, (params: TableChoicesParams) =>
+    tableChoices(typeof params?.uri === 'string' ? open.get(params.uri)?.doc : undefined, settings.template, locale)));
+
+  connection.onRequest(DETECT_REQUEST, safe('looksLikeReport', false, (params: DetectParams) => typeof params?.text === 'string' && looksLikeReport(params.text)));
+
+  connection.onRequest(SETTINGS_REQUEST, () => ({ settings, problems: settingsProblems }));
+
+  connection.onRequest(IMPORT_FORMATS_REQUEST, () => ({ extensions: [...IMPORT_EXTENSIONS] }));
 
   connection.onRequest(ROLLUP_REQUEST, safe('rollup', null as RollupResponse | null, (params: RollupParams): RollupResponse | null => {
     if (!params || !Array.isArray(params.reports)) return null;

@@ -1,8 +1,11 @@
 // Tables for the client's "insert table" and "convert to Markdown" commands: the engine's
 // renderers, fed with the generation and encoding the document already uses.
-import { generationForYear, isGeneration, type Edit, type Encoding, type Generation, type Position, type ReportDocument, type Table } from '../engine';
+import { GENERATIONS, TABLE_IDS, TEMPLATES, generationForYear, isGeneration, tableDecl, type Edit, type Encoding, type Generation, type Locale, type Position, type ReportDocument, type Table } from '../engine';
+import { fmt, type Msg } from '../engine/i18n';
 import { renderSnippetTable, toAlignedMarkdown } from '../engine/render';
-import type { RenderTableParams, RenderTableResult } from './protocol';
+import type { RenderTableParams, RenderTableResult, TableChoices } from './protocol';
+
+const TEMPLATE: Msg = { en: '{gen} template', 'zh-cn': '{gen} 版模板' };
 
 /** Encodings a person types tables in (the pdftotext ones are only ever read). */
 const WRITABLE: ReadonlySet<Encoding> = new Set(['tab-cells', 'pipe-cells', 'tsv', 'markdown']);
@@ -10,10 +13,26 @@ const WRITABLE: ReadonlySet<Encoding> = new Set(['tab-cells', 'pipe-cells', 'tsv
 const tablesOf = (doc: ReportDocument): Table[] =>
   doc.model.reports.flatMap(r => [...Object.values(r.tables), ...r.extraTables] as Table[]);
 
-/** The generation the document's first report uses, or the one for last year's reports. */
-function generationOf(doc: ReportDocument | undefined): Generation {
+/** The generation the document's first report uses, else the setting's, else the one for last year's reports. */
+function generationOf(doc: ReportDocument | undefined, setting: 'auto' | Generation = 'auto'): Generation {
   const report = doc?.model.reports.find(r => r.parts.length || Object.keys(r.tables).length);
-  return report?.template ?? generationForYear(new Date().getFullYear() - 1);
+  return report?.template ?? (setting !== 'auto' ? setting : generationForYear(new Date().getFullYear() - 1));
+}
+
+/** The tables the insert-table command offers, the document's generation first (TABLE_CHOICES_REQUEST). */
+export function tableChoices(doc: ReportDocument | undefined, setting: 'auto' | Generation, locale: Locale): TableChoices {
+  const preferred = generationOf(doc, setting);
+  const order = [preferred, ...GENERATIONS.filter(g => g !== preferred)];
+  return {
+    groups: order.map(generation => ({
+      generation,
+      title: fmt(TEMPLATE, locale, { gen: generation }),
+      tables: TABLE_IDS.map(table => {
+        const decl = tableDecl(generation, table);
+        return { table, label: `${decl.name} ${TEMPLATES[generation].parts[decl.part - 1].heading}`, description: TEMPLATES[generation].prescribedBy };
+      }),
+    })),
+  };
 }
 
 /** The encoding most of the document's tables use, when a person could type it; else Markdown. */

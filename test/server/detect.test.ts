@@ -1,7 +1,8 @@
-// Content detection of the VS Code client (client/src/detect.ts): every real report is
+// Content detection (server/src/lsp/detect.ts, which the client asks through
+// nianbao/looksLikeReport): every real report is
 // recognised whatever its encoding; text that merely talks about reports is not.
 import assert from 'node:assert/strict';
-import { looksLikeReport, reportSignature, TABLE_SIGNATURES } from '../../client/src/detect';
+import { looksLikeReport, reportSignature, TABLE_SIGNATURES } from '../../server/src/lsp/detect';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, readSample, sampleNames } from '../helpers';
@@ -9,7 +10,7 @@ import { FIXTURES, readSample, sampleNames } from '../helpers';
 /** Drops every line that matches. */
 const without = (text: string, drop: RegExp) => text.split('\n').filter(l => !drop.test(l)).join('\n');
 
-describe('client: report detection', () => {
+describe('report detection (nianbao/looksLikeReport)', () => {
   for (const name of sampleNames()) {
     it(`recognises ${name}`, () => {
       const text = readSample(name);

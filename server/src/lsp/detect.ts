@@ -1,8 +1,8 @@
-// Does a plain-text or Markdown document hold a 政府信息公开年报? Pure (no vscode), so it is
-// tested on the real samples. Everything it looks for comes from the template declarations.
-import { GENERATIONS, TEMPLATES } from '../../server/src/engine/templates';
-import { classifyHeading } from '../../server/src/engine/parse/headings';
-import { segmentLine } from '../../server/src/engine/parse/web';
+// Does a plain-text or Markdown document hold a 政府信息公开年报? The client asks
+// (DETECT_REQUEST) before it offers the nianbao language; pure, so it is tested on the real samples. Everything it looks for comes from the template declarations.
+import { GENERATIONS, TEMPLATES } from '../engine/templates';
+import { classifyHeading } from '../engine/parse/headings';
+import { segmentLine } from '../engine/parse/web';
 
 /** Reports are a few hundred lines; a long file's signature is near its start anyway. */
 const MAX_LINES = 5000;
