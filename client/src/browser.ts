@@ -3,7 +3,7 @@
 // over postMessage.
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import type { WorkerUrls } from '../../server/src/lsp/browser';
+import type { WorkerUrls } from '../../server/src/lsp/protocol';
 import { activateCore, stopClient, type NianbaoApi } from './core';
 
 let api: NianbaoApi | undefined;

@@ -2,17 +2,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startServer } from './server';
 import type { Importer } from '../import';
-
-/**
- * Where this worker's scripts are, as the client says (client/src/browser.ts): VS Code starts
- * workers from a blob, so `location` does not tell, and a remote's resource URL may carry the
- * path in its query, so an importer's URL is not relative to the server's.
- */
-export interface WorkerUrls {
-  server: string;
-  /** An importer's URL is `${importer[0]}${module}${importer[1]}`. */
-  importer?: [string, string];
-}
+import type { WorkerUrls } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope & { nianbaoImporter?: { importer: Importer }; nianbaoUrls?: WorkerUrls };
 const importerUrl = (module: string) => {

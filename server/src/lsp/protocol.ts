@@ -136,3 +136,14 @@ export const TABLE_CHOICES_REQUEST = new RequestType<TableChoicesParams, TableCh
 
 /** Client → server request: the nianbao.* settings as the server validated them, and the problems it found (it reports them to the user itself). */
 export const SETTINGS_REQUEST = new RequestType0<SettingsResult, void>('nianbao/settings');
+
+/**
+ * Where this worker's scripts are, as the client says (client/src/browser.ts): VS Code starts
+ * workers from a blob, so `location` does not tell, and a remote's resource URL may carry the
+ * path in its query, so an importer's URL is not relative to the server's.
+ */
+export interface WorkerUrls {
+  server: string;
+  /** An importer's URL is `${importer[0]}${module}${importer[1]}`. */
+  importer?: [string, string];
+}
