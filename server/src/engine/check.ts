@@ -53,6 +53,8 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
  */
 /** Codes whose messages name line numbers: a report holding one is checked again when it moves. */
 const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.code));
+/** A rule's place in the registry: findings at one position come in this order. */
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.code, i]));
 
 const cache = new WeakMap<object, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
 
@@ -67,22 +69,44 @@ function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, 
   const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
   if (moved === 0) return hit!.findings;
   // A context only for a report that is checked: on a keystroke, one of them.
-  const movable = moved !== undefined && !hit!.findings.some(f => NAMES_LINES.has(f.code));
-  const findings = movable ? moveFindings(hit!.findings, moved!, once(rerun)) : rerun();
+  const findings = moved !== undefined
+    ? moveFindings(hit!.findings, moved, once(rerun), () => runRules(contextOf(doc, model, report, reportIndex, options), options, '', r => NAMES_LINES.has(r.code)))
+    : rerun();
   if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings });
   return findings;
 }
 
 /**
- * The findings of a report that moved `delta` lines. Their fixes may read the document
- * when first asked for, where the report no longer stands: they are taken from a fresh
- * check of the report as it stands now (the same findings, in the same order).
+ * The findings of a report that moved `delta` lines. Those of rules whose messages name
+ * line numbers are found again (`naming`: cheap rules about the report's parts), the
+ * others moved; merged in the order a full check gives (by position, then rule). Their
+ * fixes may read the document when first asked for, where the report no longer stands:
+ * they are taken from a fresh check of the report as it stands now (the same findings,
+ * in the same order).
  */
-function moveFindings(findings: readonly Finding[], delta: number, fresh: () => Finding[]): Finding[] {
-  return findings.map((f, i) => moveFinding(f, delta, () => {
-    const now = fresh()[i];
-    return now && now.code === f.code ? now.fixes : [];
-  }));
+function moveFindings(findings: readonly Finding[], delta: number, fresh: () => Finding[], naming: () => Finding[]): Finding[] {
+  const moved = (f: Finding, i: number) => {
+    // Only the code is kept, not the finding: a finding moved from a moved one would hold
+    // every earlier version of the report (and its model) alive.
+    const code = f.code;
+    return moveFinding(f, delta, () => {
+      const now = fresh()[i];
+      return now && now.code === code ? now.fixes : [];
+    });
+  };
+  if (!findings.some(f => NAMES_LINES.has(f.code))) return findings.map(moved);
+  // A rule that threw (its finding has no rule's code) cannot be placed in the merge.
+  if (findings.some(f => !RULE_INDEX.has(f.code))) return fresh();
+  const again = naming().sort(before);
+  const kept = findings.filter(f => !NAMES_LINES.has(f.code));
+  const out: Finding[] = [];
+  let a = 0;
+  for (const f of kept) {
+    while (a < again.length && (before(again[a], f) || RULE_INDEX.get(again[a].code)! - RULE_INDEX.get(f.code)!) < 0) out.push(again[a++]);
+    out.push(moved(f, out.length));
+  }
+  while (a < again.length) out.push(again[a++]);
+  return out;
 }
 
 /**
@@ -197,17 +221,19 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
   return byRule;
 }
 
-function runRules(ctx: RuleContext, options: CheckOptions, reportKey: string): Finding[] {
+/** The rules' findings for a report (only the rules `only` takes, when given: report rules, no table ones). */
+function runRules(ctx: RuleContext, options: CheckOptions, reportKey: string, only?: (rule: Rule) => boolean): Finding[] {
   // A report before the templates gets its one finding and nothing else (rules/pre-2019-format.ts).
   if (predatesTemplates(ctx.report)) {
+    if (only && !only(pre2019)) return [];
     const sev = options.severity?.[pre2019.code] ?? pre2019.severity;
     return sev === 'off' ? [] : run(pre2019, sev, ctx, () => pre2019.check!(ctx));
   }
-  const tables = tablesOf(ctx.report).map(t => tableFindings(ctx, t, options, reportKey));
+  const tables = only ? [] : tablesOf(ctx.report).map(t => tableFindings(ctx, t, options, reportKey));
   const out: Finding[] = [];
   for (const rule of RULES) {
     const sev = options.severity?.[rule.code] ?? rule.severity;
-    if (sev === 'off') continue;
+    if (sev === 'off' || (only && !only(rule))) continue;
     if (rule.checkTable) for (const t of tables) for (const f of t.get(rule.code) ?? []) out.push(f);
     if (rule.check) for (const f of run(rule, sev, ctx, () => rule.check!(ctx))) out.push(f);
   }
