@@ -3,7 +3,7 @@
 import { GENERATIONS, currentGeneration, generationForYear, type Generation } from './templates';
 import type { DocumentModel, Part, Report, Table } from './model';
 import type { PlacedSection } from './parse/section';
-import { rootOf } from './moved';
+import { movedBy, rootOf } from './moved';
 
 export type { PlacedSection };
 
@@ -33,35 +33,26 @@ export function sourcesOf(report: Report): readonly PlacedSection[] {
   return (report as Report & { sources?: readonly PlacedSection[] }).sources ?? [];
 }
 
-/** Reports rebuilt only when one of their sections changed (sections are kept objects while untouched). */
+/**
+ * Reports rebuilt only when one of their sections changed (sections are kept objects
+ * while untouched); a report whose sections all moved by the same lines keeps what does
+ * not depend on where it stands (its year, its template: the costly part) and is placed anew.
+ */
 const built = new WeakMap<PlacedSection, { sections: PlacedSection[]; lineCount: number; report: Report }>();
 function cachedReport(all: readonly PlacedSection[], from: number, to: number, lineCount: number): Report {
-  const hit = built.get(all[from]);
+  const hit = built.get(rootOf(all[from]));
   if (hit && hit.lineCount === lineCount && hit.sections.length === to - from && hit.sections.every((s, i) => s === all[from + i])) return hit.report;
   const sections = all.slice(from, to);
-  const report = buildReport(sections, lineCount < 0 ? Infinity : lineCount);
-  built.set(sections[0], { sections, lineCount, report });
+  const moved = hit && hit.lineCount === lineCount && lineCount < 0 && movedBy(sections, hit.sections) !== undefined;
+  const report = buildReport(sections, lineCount < 0 ? Infinity : lineCount, moved ? hit.report : undefined);
+  built.set(rootOf(sections[0]), { sections, lineCount, report });
   return report;
 }
 
-function buildReport(sections: PlacedSection[], lineCount: number): Report {
-  const first = sections[0];
-  const last = sections[sections.length - 1];
-  const endLine = Math.max(first.start, last.end - 1);
-  const parts: Part[] = [];
-  sections.forEach((s, i) => {
-    if (!s.heading) return;
-    // The body runs to the last line of text before the next heading (or the report's end).
-    let j = i + 1;
-    while (j < sections.length && !sections[j].heading) j++;
-    const bodyEnd = j < sections.length ? sections[j - 1].lastTextLine : last.lastTextLine;
-    parts.push({ ...s.heading, bodyRange: { start: s.heading.range.start, end: { line: Math.max(bodyEnd, s.start), character: 0 } } });
-  });
+type Identity = Pick<Report, 'year' | 'yearSource' | 'template'>;
 
-  const title = sections.find(s => s.title)?.title;
-  const period = sections.find(s => s.period)?.period;
-  const part6 = sections.findIndex(s => s.heading?.number === 6);
-  const signature = sections.slice(Math.max(0, part6)).flatMap(s => s.loneDates).pop();
+/** A report's year (and where it was read) and its tables' generation. */
+function identify(sections: readonly PlacedSection[], title: Report['title'] & { year?: number } | undefined, period: Report['dates']['period'], signature: Report['dates']['signature']): Identity {
   const years: Record<number, number> = {};
   for (const s of sections) for (const [y, n] of Object.entries(s.years)) years[Number(y)] = (years[Number(y)] ?? 0) + n;
   const mostMentioned = Object.entries(years).sort((a, b) => b[1] - a[1])[0];
@@ -83,6 +74,29 @@ function buildReport(sections: PlacedSection[], lineCount: number): Report {
   }
   const byYear: Generation = year ? generationForYear(year) : currentGeneration();
   const template: Generation = leading(Object.fromEntries(votes) as Record<Generation, number>) ?? byYear;
+  return { year, yearSource, template };
+}
+
+/** The report of `sections`; `was`: the same sections before they moved (its identity holds). */
+function buildReport(sections: PlacedSection[], lineCount: number, was?: Report): Report {
+  const first = sections[0];
+  const last = sections[sections.length - 1];
+  const endLine = Math.max(first.start, last.end - 1);
+  const parts: Part[] = [];
+  sections.forEach((s, i) => {
+    if (!s.heading) return;
+    // The body runs to the last line of text before the next heading (or the report's end).
+    let j = i + 1;
+    while (j < sections.length && !sections[j].heading) j++;
+    const bodyEnd = j < sections.length ? sections[j - 1].lastTextLine : last.lastTextLine;
+    parts.push({ ...s.heading, bodyRange: { start: s.heading.range.start, end: { line: Math.max(bodyEnd, s.start), character: 0 } } });
+  });
+
+  const title = sections.find(s => s.title)?.title;
+  const period = sections.find(s => s.period)?.period;
+  const part6 = sections.findIndex(s => s.heading?.number === 6);
+  const signature = sections.slice(Math.max(0, part6)).flatMap(s => s.loneDates).pop();
+  const { year, yearSource, template } = was ?? identify(sections, title, period, signature);
 
   const report: Report = {
     range: { start: { line: first.start, character: 0 }, end: { line: Math.min(endLine, lineCount - 1), character: 0 } },

@@ -2,12 +2,13 @@
 import type { ReportDocument } from './document';
 import { localeOf, type Locale } from './i18n';
 import { generationForYear, type Generation } from './templates';
-import { RULES, type Finding, type Fix, type Rule, type RuleContext, type Severity } from './rules';
+import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
 import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
 import { once } from './fixes/lazy';
-import { moveRange, movedBy, rootOf, shiftLines } from './moved';
+import { movedBy, rootOf } from './moved';
+import { moveFinding, shapeOf, type Shape } from './move-findings';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
 import type { DocumentModel, Report, Table } from './model';
 import type { PlacedSection } from './parse/section';
@@ -53,8 +54,12 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
  */
 /** Codes whose messages name line numbers: a report holding one is checked again when it moves. */
 const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.code));
+/** A rule's place in the registry: findings at one position come in this order. */
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.code, i]));
 
-const cache = new WeakMap<object, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
+/** Findings and, once they were moved, how each is moved (move-findings.ts). */
+interface Moved { findings: Finding[]; shapes?: readonly Shape[] }
+const cache = new WeakMap<object, Moved & { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string }>();
 
 const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
@@ -67,61 +72,40 @@ function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, 
   const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
   if (moved === 0) return hit!.findings;
   // A context only for a report that is checked: on a keystroke, one of them.
-  const movable = moved !== undefined && !hit!.findings.some(f => NAMES_LINES.has(f.code));
-  const findings = movable ? moveFindings(hit!.findings, moved!, once(rerun)) : rerun();
-  if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings });
+  const { findings, shapes } = moved !== undefined
+    ? moveFindings(hit!.findings, hit!.shapes ??= hit!.findings.map(shapeOf), moved, once(rerun), () => runRules(contextOf(doc, model, report, reportIndex, options), options, '', r => NAMES_LINES.has(r.code)))
+    : { findings: rerun(), shapes: undefined };
+  if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings, shapes });
   return findings;
 }
 
 /**
- * The findings of a report that moved `delta` lines. Their fixes may read the document
- * when first asked for, where the report no longer stands: they are taken from a fresh
- * check of the report as it stands now (the same findings, in the same order).
+ * The findings of a report that moved `delta` lines, with their shapes. Those of rules
+ * whose messages name line numbers are found again (`naming`: cheap rules about the
+ * report's parts), the others moved; merged in the order a full check gives (by
+ * position, then rule). Their fixes come from `fresh()`, a check of the report as it
+ * stands now (the same findings, in the same order), when first read.
  */
-function moveFindings(findings: readonly Finding[], delta: number, fresh: () => Finding[]): Finding[] {
-  return findings.map((f, i) => moveFinding(f, delta, () => {
-    const now = fresh()[i];
-    return now && now.code === f.code ? now.fixes : [];
-  }));
-}
-
-/**
- * A finding moved: a literal with a getter (one shape, made fast) when its keys come in
- * one of the two usual orders, else copied key by key. Its keys keep their order (the
- * JSON of a check is compared with a fresh one's), and its fixes are not read (reading
- * computes lazy ones).
- */
-function moveFinding(f: Finding, delta: number, compute: () => Fix[]): Finding {
-  let fixes: Fix[] | undefined;
-  const get = () => { if (!fixes) { try { fixes = compute(); } catch { fixes = []; } } return fixes; };
-  const keys = Object.keys(f);
-  const range = moveRange(f.range, delta);
-  // No fixes computed as no fixes (most findings): nothing to compute later.
-  const own = Object.getOwnPropertyDescriptor(f, 'fixes');
-  const none = own && 'value' in own && Array.isArray(own.value) && !own.value.length ? own.value as Fix[] : undefined;
-  if (none && keys.length === 5 && keys[0] === 'code' && keys[1] === 'severity' && keys[2] === 'message' && keys[3] === 'range' && keys[4] === 'fixes') {
-    return { code: f.code, severity: f.severity, message: f.message, range, fixes: none };
+function moveFindings(findings: readonly Finding[], shapes: readonly Shape[], delta: number, fresh: () => Finding[], naming: () => Finding[]): Moved {
+  if (!findings.some(f => NAMES_LINES.has(f.code))) {
+    const out: Finding[] = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) out[i] = moveFinding(findings[i], shapes[i], delta, i, fresh);
+    return { findings: out, shapes };
   }
-  let out: Record<string, unknown>, from: number;
-  const usual = keys[0] === 'code' && keys[1] === 'severity' && keys[2] === 'message' && keys[3] === 'range';
-  if (usual && keys[4] === 'fixes') {
-    out = { code: f.code, severity: f.severity, message: f.message, range, get fixes() { return get(); } };
-    from = 5;
-  } else if (usual && keys[4] === 'cells' && keys[5] === 'fixes') {
-    out = { code: f.code, severity: f.severity, message: f.message, range, cells: f.cells, get fixes() { return get(); } };
-    from = 6;
-  } else {
-    out = {};
-    from = 0;
+  // A rule that threw (its finding has no rule's code) cannot be placed in the merge.
+  if (findings.some(f => !RULE_INDEX.has(f.code))) return { findings: fresh() };
+  const again = naming().sort(before);
+  const out: Finding[] = [], outShapes: Shape[] = [];
+  let a = 0;
+  const push = (f: Finding, shape: Shape) => { out.push(f); outShapes.push(shape); };
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (NAMES_LINES.has(f.code)) continue;
+    while (a < again.length && (before(again[a], f) || RULE_INDEX.get(again[a].code)! - RULE_INDEX.get(f.code)!) < 0) push(again[a], shapeOf(again[a++]));
+    push(moveFinding(f, shapes[i], delta, out.length, fresh), shapes[i]);
   }
-  for (let k = from; k < keys.length; k++) {
-    const key = keys[k];
-    if (key === 'fixes' && none) { out.fixes = none; continue; }
-    if (key === 'fixes') { Object.defineProperty(out, 'fixes', { get, enumerable: true, configurable: true }); continue; }
-    const v = (f as unknown as Record<string, unknown>)[key];
-    out[key] = key === 'range' ? range : v !== null && typeof v === 'object' && key !== 'cells' ? shiftLines(v, delta) : v;
-  }
-  return out as unknown as Finding;
+  while (a < again.length) push(again[a], shapeOf(again[a++]));
+  return { findings: out, shapes: outShapes };
 }
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */
@@ -201,17 +185,19 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
   return byRule;
 }
 
-function runRules(ctx: RuleContext, options: CheckOptions, reportKey: string): Finding[] {
+/** The rules' findings for a report (only the rules `only` takes, when given: report rules, no table ones). */
+function runRules(ctx: RuleContext, options: CheckOptions, reportKey: string, only?: (rule: Rule) => boolean): Finding[] {
   // A report before the templates gets its one finding and nothing else (rules/pre-2019-format.ts).
   if (predatesTemplates(ctx.report)) {
+    if (only && !only(pre2019)) return [];
     const set = options.severity?.[pre2019.code];
     return set === 'off' ? [] : run(pre2019, set, ctx, () => pre2019.check!(ctx));
   }
-  const tables = tablesOf(ctx.report).map(t => tableFindings(ctx, t, options, reportKey));
+  const tables = only ? [] : tablesOf(ctx.report).map(t => tableFindings(ctx, t, options, reportKey));
   const out: Finding[] = [];
   for (const rule of RULES) {
     const set = options.severity?.[rule.code];
-    if (set === 'off') continue;
+    if (set === 'off' || (only && !only(rule))) continue;
     if (rule.checkTable) for (const t of tables) for (const f of t.get(rule.code) ?? []) out.push(f);
     if (rule.check) for (const f of run(rule, set, ctx, () => rule.check!(ctx))) out.push(f);
   }

@@ -7,28 +7,38 @@
 import type { PlacedSection } from './parse/section';
 import type { Range, Table } from './model';
 
-/** A moved section: where it was parsed and how far it moved since. */
-type Moved = PlacedSection & { root?: PlacedSection; shift?: number };
+/**
+ * A section moved: where it was parsed (its root) and how far it moved since. A class,
+ * its tables a getter of the prototype: a literal with a getter is a slow dictionary
+ * object, and every keystroke walks all sections.
+ */
+class MovedSection implements PlacedSection {
+  private shifted?: Table[];
+  constructor(
+    readonly root: PlacedSection, readonly shift: number,
+    readonly heading: PlacedSection['heading'], readonly title: PlacedSection['title'],
+    readonly period: PlacedSection['period'], readonly loneDates: PlacedSection['loneDates'],
+    readonly published: PlacedSection['published'], readonly years: PlacedSection['years'],
+    readonly lastTextLine: number, readonly start: number, readonly end: number,
+  ) {}
+  get tables(): Table[] { return (this.shifted ??= shiftLines(this.root.tables, this.shift)); }
+}
 
 /** The parse result a section was moved from (itself if it was parsed where it stands). */
-export const rootOf = (s: PlacedSection): PlacedSection => (s as Moved).root ?? s;
+export const rootOf = (s: PlacedSection): PlacedSection => (s instanceof MovedSection ? s.root : s);
 /** How many lines below its root a section stands. */
-export const shiftOf = (s: PlacedSection): number => (s as Moved).shift ?? 0;
+export const shiftOf = (s: PlacedSection): number => (s instanceof MovedSection ? s.shift : 0);
 
 /** The section moved `delta` lines, to stand at [start, end). Moved back to where it was parsed, it is its root again. */
 export function moveSection(s: PlacedSection, delta: number, start: number, end: number): PlacedSection {
   const root = rootOf(s);
   const shift = shiftOf(s) + delta;
   if (!shift && root.start === start && root.end === end) return root;
-  let tables: Table[] | undefined;
-  const moved: Moved = {
-    heading: s.heading && { ...s.heading, range: moveRange(s.heading.range, delta) },
-    title: s.title && { ...s.title, range: moveRange(s.title.range, delta) },
-    get tables() { return (tables ??= shiftLines(root.tables, shift)); },
-    period: s.period && shiftLines(s.period, delta), loneDates: s.loneDates.length ? shiftLines(s.loneDates, delta) : s.loneDates,
-    published: s.published && shiftLines(s.published, delta), years: s.years, lastTextLine: s.lastTextLine + delta, start, end, root, shift,
-  };
-  return moved;
+  return new MovedSection(root, shift,
+    s.heading && { ...s.heading, range: moveRange(s.heading.range, delta) },
+    s.title && { ...s.title, range: moveRange(s.title.range, delta) },
+    s.period && shiftLines(s.period, delta), s.loneDates.length ? shiftLines(s.loneDates, delta) : s.loneDates,
+    s.published && shiftLines(s.published, delta), s.years, s.lastTextLine + delta, start, end);
 }
 
 /**
