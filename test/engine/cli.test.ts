@@ -154,6 +154,23 @@ describe('nianbao check: bad input', () => {
     assert.match(none.err, /usage:/);
   });
 
+  it('--help and -h, alone or after any verb, print the usage on stdout and exit 0', async () => {
+    const asks = [['--help'], ['-h'], ['help'], ...['check', 'parse', 'rollup', 'import', 'export'].flatMap(v => [[v, '--help'], [v, '-h']]), ['check', '--locale', 'en', '--help', SAMPLES]];
+    for (const args of asks) {
+      const r = await cli(args);
+      assert.deepEqual([r.code, r.err], [0, ''], args.join(' '));
+      assert.match(r.out, /^usage:\n {2}nianbao parse/, args.join(' '));
+      assert.match(r.out, /nianbao check \[--format/);
+    }
+    // After `--` a name is a path, even one spelled like an option.
+    const path = await cli(['check', '--', '-h']);
+    assert.equal(path.code, 2);
+    assert.match(path.err, /-h: no such file or folder/);
+    const built = spawnSync(process.execPath, [CLI, 'check', '--help'], { encoding: 'utf8' });
+    assert.deepEqual([built.status, built.stderr], [0, '']);
+    assert.match(built.stdout, /^usage:/);
+  });
+
   it('parse: a binary file is exit 2 with a message', async () => {
     const bin = path.join(tmp, 'report.txt');
     writeFileSync(bin, Buffer.from('二、主动公开政府信息情况\n\u0000\u0001\u0002', 'utf8'));
