@@ -1,8 +1,10 @@
 // The language status item of nianbao documents: template generation, year, and ✓ or the
-// number of balance errors, from the server's STATUS_NOTIFICATION after each check.
+// number of sums that do not add up, from the server's STATUS_NOTIFICATION after each
+// check. Its wording is status-view.ts.
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 import { LANGUAGE_ID } from './detection';
+import { statusView, type StatusView } from './status-view';
 
 export const SUMMARY_COMMAND = 'nianbao.showSummary';
 
@@ -33,28 +35,13 @@ export class ReportStatus implements vscode.Disposable {
 
   private render() {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const status = uri && this.byUri.get(uri.toString());
+    const view = statusView(uri && this.byUri.get(uri.toString()), vscode.l10n);
     const item = this.item;
-    if (!status) {
-      item.busy = true;
-      item.text = vscode.l10n.t('Checking…');
-      item.detail = undefined;
-      item.severity = vscode.LanguageStatusSeverity.Information;
-      return;
-    }
-    item.busy = false;
-    if (!status.reports.length) {
-      item.text = vscode.l10n.t('No report found');
-      item.detail = undefined;
-      item.severity = vscode.LanguageStatusSeverity.Warning;
-      return;
-    }
-    item.text = status.reports.map(describe).join(' | ');
-    const errors = status.reports.reduce((n, r) => n + r.errors, 0);
-    const warnings = status.reports.reduce((n, r) => n + r.warnings, 0);
-    item.detail = vscode.l10n.t('{0} errors, {1} warnings', errors, warnings);
-    item.severity = status.reports.some(r => r.balanceErrors > 0) ? vscode.LanguageStatusSeverity.Error
-      : errors ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.busy = view.busy;
+    item.text = view.text;
+    item.detail = view.detail;
+    item.accessibilityInformation = { label: view.accessibility };
+    item.severity = SEVERITY[view.severity];
   }
 
   dispose() {
@@ -63,9 +50,8 @@ export class ReportStatus implements vscode.Disposable {
   }
 }
 
-function describe(r: StatusParams['reports'][number]): string {
-  const template = vscode.l10n.t('{0} template', r.template);
-  const year = r.year === null ? vscode.l10n.t('year unknown') : vscode.l10n.t('year {0}', String(r.year));
-  const balance = r.balanceErrors === 0 ? '✓' : `$(error) ${vscode.l10n.t('{0} balance errors', r.balanceErrors)}`;
-  return `${template} · ${year} · ${balance}`;
-}
+const SEVERITY: Record<StatusView['severity'], vscode.LanguageStatusSeverity> = {
+  information: vscode.LanguageStatusSeverity.Information,
+  warning: vscode.LanguageStatusSeverity.Warning,
+  error: vscode.LanguageStatusSeverity.Error,
+};

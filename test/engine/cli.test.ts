@@ -35,6 +35,10 @@ describe('nianbao check --format json', () => {
     assert.deepEqual(files(r.out).map(f => path.basename(f.path)), sampleNames());
     const seed002 = fileOf(r.out, '002').diagnostics.filter(d => d.code === 'results-total');
     assert.deepEqual(seed002.map(d => [d.range.start.line + 1, d.severity]), [[319, 'error'], [325, 'error']]);
+    // The total satisfies 一 + 二 = （七）总计 + 四: the addends, the suspects, are listed with it.
+    const related = (seed002[0] as JsonDiagnostic & { related?: { range: unknown; message: string }[] }).related ?? [];
+    assert.equal(related.length, 19);
+    assert.match(related[0].message, /^addend row 「（一）予以公开」, column 「自然人」: 11$/);
     const corpus02 = fileOf(r.out, '02_').diagnostics.filter(d => d.code === 'review-total');
     assert.equal(corpus02.length, 2);
     assert.match(corpus02[0].message, /written 0, .* gives 11/);
@@ -46,7 +50,7 @@ describe('nianbao check --format json', () => {
     const [f] = files(r.out);
     assert.deepEqual(Object.keys(f).sort(), ['diagnostics', 'path', 'template']);
     assert.equal(f.template, '2021');
-    for (const d of f.diagnostics) assert.deepEqual(Object.keys(d).sort(), ['code', 'fixes', 'message', 'range', 'severity']);
+    for (const d of f.diagnostics) assert.deepEqual(Object.keys(d).filter(k => k !== 'related').sort(), ['code', 'fixes', 'message', 'range', 'severity']);
     const review = f.diagnostics.find(d => d.code === 'review-total')!;
     assert.deepEqual(Object.keys(review.fixes[0]).sort(), ['edits', 'title']);
     assert.match(review.message, /填写为 0/);
@@ -152,6 +156,23 @@ describe('nianbao check: bad input', () => {
     const none = await cli(['check']);
     assert.equal(none.code, 2);
     assert.match(none.err, /usage:/);
+  });
+
+  it('--help and -h, alone or after any verb, print the usage on stdout and exit 0', async () => {
+    const asks = [['--help'], ['-h'], ['help'], ...['check', 'parse', 'rollup', 'import', 'export'].flatMap(v => [[v, '--help'], [v, '-h']]), ['check', '--locale', 'en', '--help', SAMPLES]];
+    for (const args of asks) {
+      const r = await cli(args);
+      assert.deepEqual([r.code, r.err], [0, ''], args.join(' '));
+      assert.match(r.out, /^usage:\n {2}nianbao parse/, args.join(' '));
+      assert.match(r.out, /nianbao check \[--format/);
+    }
+    // After `--` a name is a path, even one spelled like an option.
+    const path = await cli(['check', '--', '-h']);
+    assert.equal(path.code, 2);
+    assert.match(path.err, /-h: no such file or folder/);
+    const built = spawnSync(process.execPath, [CLI, 'check', '--help'], { encoding: 'utf8' });
+    assert.deepEqual([built.status, built.stderr], [0, '']);
+    assert.match(built.stdout, /^usage:/);
   });
 
   it('parse: a binary file is exit 2 with a message', async () => {

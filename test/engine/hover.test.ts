@@ -1,8 +1,8 @@
 // Hovers on the real reports: a total spelled out addend by addend with ✓ or the
 // difference, blanks shown as blanks, row labels and part headings explained.
 import assert from 'node:assert/strict';
-import { ReportDocument, hover, type Position, type Table } from '../../server/src/engine';
-import { readSample } from '../helpers';
+import { ReportDocument, check, hover, type Position, type Table } from '../../server/src/engine';
+import { readSample, setCell } from '../helpers';
 
 const open = (name: string) => new ReportDocument(readSample(name));
 const applications = (doc: ReportDocument) => doc.model.reports[0].tables.applications as Table;
@@ -32,9 +32,52 @@ describe('hover', () => {
     assert.deepEqual(addends[addends.length - 1], ['（六）其他处理', '2']);
     assert.deepEqual(rows[rows.length - 1], ['**Sum**', '**20**']);
     assert.match(md, /✗ 23 ≠ 20: differs by 3/);
-    // The cell is also a term of 一 + 二 = （七）总计 + 四, which holds.
-    assert.deepEqual(termRows(md, '一 + 二 = （七）总计 + 四').filter(([l]) => !l.startsWith('**')).map(r => r[1]), ['20', '3', '23', '0']);
-    assert.match(md, /✓ 23 = 23/);
+    // The cell is also a term of 一 + 二 = （七）总计 + 四, which holds: beside the failure, one line.
+    assert.match(md, /^✓ 23 = 23 — \*\*一 \+ 二 = （七）总计 \+ 四\*\* in column 「自然人」$/m);
+    assert.deepEqual(termRows(md, '一 + 二 = （七）总计 + 四'), []);
+  });
+
+  describe('on a failing total: the failing identity first, short, not the diagnostic again', () => {
+    const blocks = (md: string) => md.split('\n\n---\n\n');
+    /** The hover of a cell and the findings on it. */
+    function at(text: string, row: string, column: string, locale: 'en' | 'zh-cn' = 'en') {
+      const doc = new ReportDocument(text);
+      const md = hover(doc, cellStart(doc, row, column), locale)!;
+      const range = applications(doc).rows[row].cells[column].range;
+      const findings = check(doc, { locale }).filter(f => f.range.start.line === range.start.line && f.range.start.character === range.start.character);
+      return { md, findings };
+    }
+
+    it('seed 002 （七）总计 × 自然人 (23, the addends make 20): ✗ is the first line after the cell', () => {
+      for (const locale of ['en', 'zh-cn'] as const) {
+        const { md, findings } = at(readSample('002'), 'results_total', 'natural_person', locale);
+        assert.equal(findings.length, 1);
+        const [head, first, ...rest] = blocks(md);
+        assert.match(head, /自然人/);
+        assert.match(first.split('\n')[0], /^✗ 23 ≠ 20/, first);
+        assert.ok(rest.every(b => !b.includes('|')), 'no second table of addends');
+        // The diagnostic says it beside the hover already: no sentence of its message again.
+        for (const sentence of findings[0].message.split(/(?<=[.。])\s*/).filter(x => x.length > 12)) assert.ok(!md.includes(sentence), sentence);
+      }
+    });
+
+    it('corpus 01 mutated (（一）予以公开 × 自然人 written 3 more): on （七）总计 × 自然人, ✗ first; what holds is one line each after it', () => {
+      const original = new ReportDocument(readSample('01_'));
+      const granted = applications(original).rows.granted.cells.natural_person.value!;
+      const total = applications(original).rows.results_total.cells.natural_person.value!;
+      const { md, findings } = at(setCell(readSample('01_'), 'applications', 'granted', 'natural_person', String(granted + 3)), 'results_total', 'natural_person');
+      assert.deepEqual(findings.map(f => f.code), ['results-total']);
+      const [, first, ...rest] = blocks(md);
+      assert.equal(first.split('\n')[0], `✗ ${total} ≠ ${total + 3}: differs by -3`);
+      assert.ok(md.indexOf('✗') < md.indexOf('| （一）'), 'the verdict before the addends');
+      assert.ok(rest.every(b => !/^\| /m.test(b)), 'one table of addends, no more');
+      const holds = rest.filter(b => b.startsWith('✓')).join('\n\n').split('\n\n');
+      assert.ok(holds.length >= 1, '一 + 二 = （七）总计 + 四 holds');
+      for (const line of holds) assert.match(line, /^✓ \d+ = \d+ — \*\*.+\*\* in (row|column) 「.+」$/);
+      for (const f of findings) assert.ok(!md.includes(f.message.split('.')[0]));
+      const extra = md.split('\n').length - first.split('\n').length;
+      assert.ok(extra <= 12, `${extra} lines besides the failing identity`);
+    });
   });
 
   it('says the same in Chinese', () => {
@@ -79,7 +122,7 @@ describe('hover', () => {
     const doc = open('002');
     const md = hover(doc, cellStart(doc, 'granted', 'commercial'), 'en')!;
     assert.match(md, /row 「（一）予以公开」, column 「商业企业」: \*\*3\*\*/);
-    assert.match(md, /Adds into: 总计 = 自然人 \+ 商业企业 \+ … \+ 其他（（一）予以公开）, （七）总计 = （一） \+ （二） \+ … \+ （六）（商业企业）/);
+    assert.match(md, /Adds into: 总计 = 自然人 \+ 商业企业 \+ … \+ 其他 in row 「（一）予以公开」, （七）总计 = （一） \+ （二） \+ … \+ （六） in column 「商业企业」/);
     assert.doesNotMatch(md, /\| （五）1\./);
   });
 
@@ -87,7 +130,7 @@ describe('hover', () => {
     const doc = open('002');
     for (const row of ['new', 'carried_forward']) {
       const md = hover(doc, cellStart(doc, row, 'commercial'), 'en')!;
-      assert.match(md, /\*\*一 \+ 二 = （七）总计 \+ 四\*\*（商业企业）/);
+      assert.match(md, /\*\*一 \+ 二 = （七）总计 \+ 四\*\* in column 「商业企业」/);
       assert.match(md, /✓ 5 = 5/);
     }
   });

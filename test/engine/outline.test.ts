@@ -55,6 +55,24 @@ describe('outline', () => {
     });
   }
 
+  it('names how each table is written in the user\'s words, never the model\'s encoding names', () => {
+    const internal = /pipe-cells|tab-cells|\btsv\b|\blayout\b|\bplain\b|\bweb\b/;
+    const seen = new Map<string, Set<string>>();
+    for (const name of sampleNames()) {
+      const doc = open(name);
+      for (const locale of ['en', 'zh-cn'] as const) {
+        for (const s of flatten(documentSymbols(doc, locale)).filter(s => s.kind === 'table')) {
+          assert.ok(s.detail && !internal.test(s.detail), `${name} ${locale}: ${s.detail}`);
+          if (locale === 'zh-cn') assert.match(s.detail, /[\u4e00-\u9fff]/, `${name}: ${s.detail}`);
+          const encoding = (doc.model.reports[0].tables.applications as Table | undefined)?.encoding ?? '';
+          seen.set(encoding, (seen.get(encoding) ?? new Set()).add(s.detail));
+        }
+      }
+    }
+    // The samples hold several encodings: the test saw more than one of them.
+    assert.ok(seen.size >= 3, [...seen.keys()].join());
+  });
+
   it('folds seed 002 part by part, each ending before the next heading', () => {
     const parts = foldingRanges(open('002')).filter(f => f.kind === 'part');
     assert.deepEqual(parts.map(f => f.startLine), [2, 39, 110, 334, 372, 381]);

@@ -82,6 +82,20 @@ describe('manifest words', () => {
     assert.deepEqual(Object.keys(bundle).filter(k => !used.has(k)), [], 'stale');
   });
 
+  // The command palette matches "Category: Title": a user of either language types 年报 or nianbao.
+  it('every contributed command reads "年报" and "nianbao" in the palette, in both languages', () => {
+    const commands: { command: string; title: string; category?: string }[] = json('package.json').contributes.commands;
+    assert.ok(commands.length >= 8);
+    for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const nls = json(file);
+      const word = (s: string | undefined) => (s ?? '').replace(/^%(.+)%$/, (_, k) => nls[k]);
+      for (const c of commands) {
+        const shown = `${word(c.category)}: ${word(c.title)}`;
+        assert.ok(shown.includes('年报') && shown.toLowerCase().includes('nianbao'), `${file} ${c.command}: ${shown}`);
+      }
+    }
+  });
+
   it('nianbao.severity lists every rule code the engine has', () => {
     const severity = JSON.parse(pkg).contributes.configuration.properties['nianbao.severity'];
     const listed = Object.keys(severity.properties);

@@ -2,7 +2,7 @@
 // document every registered rule with the registry's text, and its examples must still be
 // what the engine says: each example's sample (and recorded change) is checked again here.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ReportDocument, RULES, check, type Finding, type Locale } from '../../server/src/engine';
 import { ROOT, SAMPLES, readSample, sampleNames } from '../helpers';
@@ -79,4 +79,52 @@ describe('docs/rules.md', () => {
       });
     });
   }
+});
+
+// Labels are Chinese data inside English sentences: two written side by side, 「（六）（自然人）」,
+// read as one label. And a Chinese message joined from two clauses must not say 但 twice.
+const GLUED = /）（|（（/;
+const butCount = (s: string) => (s.match(/但/g) ?? []).length;
+
+describe('every rule\'s messages read well', () => {
+  /** Every text a finding shows a user: its message, its fixes' titles, its related notes. */
+  const texts = (f: Finding) => [f.message, ...f.fixes.map(x => x.title), ...(f.related ?? []).map(r => r.message)];
+  function assertReadable(findings: Finding[], locale: Locale, where: string) {
+    for (const f of findings) {
+      for (const t of texts(f)) {
+        if (locale === 'en') assert.doesNotMatch(t, GLUED, `${where} ${f.code}: ${t}`);
+        else assert.ok(butCount(t) <= 1, `${where} ${f.code}: 但 twice: ${t}`);
+      }
+    }
+  }
+
+  it('on every sample and every documented example, in both languages: no glued labels in English, no doubled 但', () => {
+    const docs = sections();
+    const cases: { where: string; run: (locale: Locale) => Finding[] }[] = sampleNames().map(n => ({
+      where: n, run: (locale: Locale) => check(new ReportDocument(readSample(n)), { locale, peers: peersOf(n) }),
+    }));
+    for (const rule of RULES) {
+      const m = /<!-- example (.*) -->/.exec(docs.get(rule.code) ?? '');
+      if (m) cases.push({ where: `example of ${rule.code}`, run: locale => replay(JSON.parse(m[1]) as Provenance, locale) });
+    }
+    const codes = new Set<string>();
+    for (const c of cases) {
+      for (const locale of ['en', 'zh-cn'] as const) {
+        const found = c.run(locale);
+        found.forEach(f => codes.add(f.code));
+        assertReadable(found, locale, c.where);
+      }
+    }
+    // The arithmetic rules, whose messages join identities and clauses, are among those read.
+    for (const code of ['results-total', 'row-total', 'balance', 'review-total']) assert.ok(codes.has(code), code);
+  });
+
+  it('no message template in a rule module says 但 twice or glues a placeholder to a bracketed label', () => {
+    const dir = path.join(ROOT, 'server', 'src', 'engine', 'rules');
+    for (const file of readdirSync(dir).filter(f => f.endsWith('.ts'))) {
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      for (const m of source.matchAll(/'zh-cn': '((?:[^'\\]|\\.)*)'/g)) assert.ok(butCount(m[1]) <= 1, `${file}: ${m[1]}`);
+      for (const m of source.matchAll(/\ben: '((?:[^'\\]|\\.)*)'/g)) assert.doesNotMatch(m[1], /\}（|）\{|）（/, `${file}: ${m[1]}`);
+    }
+  });
 });

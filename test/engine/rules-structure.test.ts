@@ -99,6 +99,37 @@ describe('structure rules on the samples', () => {
     assert.deepEqual(values(fixed), values(text));
   });
 
+  it('seed 004: part 六 goes at the end: the finding marks the last character of the text, the fix leaves a blank line before the heading', () => {
+    const text = readSample('004');
+    const lines = text.split('\n');
+    const last = lines.map(l => l.trim() !== '').lastIndexOf(true);
+    const f = one(text, 'missing-part');
+    assert.equal(f.range.start.line, last);
+    assert.equal(f.range.end.line, last);
+    assert.equal(f.range.end.character, lines[last].trimEnd().length);
+    assert.equal(f.range.end.character - f.range.start.character, 1, 'one character, not the whole paragraph');
+    const fixed = settle(text, f).split('\n');
+    const at = fixed.indexOf('六、其他需要报告的事项');
+    assert.deepEqual([fixed[at - 2], fixed[at - 1]], [lines[last], ''], 'the paragraph, a blank line, the heading');
+  });
+
+  it('a heading inserted before the next part is separated from the text above by one blank line, never two', () => {
+    const text = readSample('002');
+    const lines = text.split('\n');
+    const heading = '四、政府信息公开行政复议、行政诉讼情况';
+    const four = lineIndex(text, heading);
+    // Part 四's heading goes (its table stays), with or without a blank line in its place:
+    // the fix puts it back before the table.
+    for (const gap of [false, true]) {
+      const mutated = [...lines.slice(0, four), ...(gap ? [''] : []), ...lines.slice(four + 1)].join('\n');
+      const fixed = settle(mutated, one(mutated, 'missing-part')).split('\n');
+      const at = fixed.indexOf(heading);
+      assert.equal(fixed[at - 1], '', `gap ${gap}: a blank line above`);
+      assert.equal(fixed[at - 2], lines[four - 1], `gap ${gap}: only one`);
+      assert.equal(fixed[at + 1], lines[four + 1], `gap ${gap}: the table follows`);
+    }
+  });
+
   it('seed 001: 5、 is renumbered 五、; the stray 五 after 六 is a duplicate, not a part-order storm', () => {
     const text = readSample('001');
     const num = one(text, 'part-numbering');
@@ -181,6 +212,8 @@ describe('structure rules on the samples', () => {
 
 describe('structure rules on mutations of seed 002', () => {
   const text = readSample('002');
+  /** The text with a blank line put before line `at` (an inserted heading is not glued to the text above). */
+  const blankBefore = (s: string, at: number) => { const l = s.split('\n'); l.splice(at, 0, ''); return l.join('\n'); };
 
   it('deleting part 三\'s heading: missing-part 三, whose fix puts the heading back before its table', () => {
     const at = lineIndex(text, '三、收到和处理政府信息公开申请情况');
@@ -189,15 +222,16 @@ describe('structure rules on mutations of seed 002', () => {
     assert.match(f.message, /part 三 「收到和处理政府信息公开申请情况」.*table 三 \(applications\) is there/);
     assert.deepEqual(f.fixes[0].edits[0].range.start, { line: at, character: 0 });
     const fixed = settle(mutated, f);
-    assert.equal(fixed, text, 'the heading goes back exactly where it was');
+    assert.equal(fixed, blankBefore(text, at), 'the heading goes back where it was, after a blank line');
     assert.deepEqual(mine(fixed, 'missing-part'), []);
   });
 
   it('in a Markdown copy (## headings), the inserted heading carries the same marks', () => {
     const headings = new Set(model(text).parts.map(p => p.range.start.line));
     const marked = text.split('\n').map((l, i) => (headings.has(i) ? `## ${l}` : l)).join('\n');
-    const mutated = spliceLines(marked, lineIndex(marked, '## 三、收到和处理政府信息公开申请情况'), 1);
-    assert.equal(settle(mutated, one(mutated, 'missing-part')), marked);
+    const at = lineIndex(marked, '## 三、收到和处理政府信息公开申请情况');
+    const mutated = spliceLines(marked, at, 1);
+    assert.equal(settle(mutated, one(mutated, 'missing-part')), blankBefore(marked, at));
   });
 
   it('deleting part 六\'s heading: the heading goes in before the signature, not after it', () => {
@@ -219,7 +253,7 @@ describe('structure rules on mutations of seed 002', () => {
     assert.match(f.message, /table 三 \(applications\) is missing too/);
     assert.deepEqual(mine(mutated).map(x => x.code), ['missing-part']);
     const fixed = settle(mutated, f);
-    assert.equal(fixed.split('\n')[from], '三、收到和处理政府信息公开申请情况', 'before part 四');
+    assert.deepEqual(fixed.split('\n').slice(from, from + 2), ['', '三、收到和处理政府信息公开申请情况'], 'before part 四, after a blank line');
   });
 
   it('deleting table 三 but keeping its heading: missing-table on part 三, whose fix inserts a blank table', () => {

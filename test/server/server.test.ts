@@ -58,6 +58,22 @@ describe('language server (en)', () => {
     assert.match(text(found[0]), /written 23.*gives 20.*difference 3/);
   });
 
+  it('a total another identity confirms links to the addends of the failing one (relatedInformation)', async () => {
+    const { diagnostics } = await client.diagnosticsFor(uri, 1);
+    const [natural] = codes(diagnostics, 'results-total');
+    assert.match(text(natural), /satisfies .*一 \+ 二 = （七）总计 \+ 四 in column 「自然人」/);
+    const related = natural.relatedInformation ?? [];
+    assert.equal(related.length, 19, '（一）, （二）, （三）1–8, （四）1–3, （五）1–5, （六）');
+    const lines = client.text(uri).split('\n');
+    for (const r of related) {
+      assert.equal(r.location.uri, uri);
+      assert.ok(r.location.range.start.line > 110 && r.location.range.start.line < 318, JSON.stringify(r));
+      const written = lines[r.location.range.start.line].slice(r.location.range.start.character, r.location.range.end.character);
+      assert.match(r.message, new RegExp(`^addend row 「[^」]+」, column 「自然人」: ${written}$`));
+    }
+    assert.ok(related.some(r => /（一）予以公开」, column 「自然人」: 11$/.test(r.message)));
+  });
+
   it('sends a status notification after the check', async () => {
     const status = await client.waitFor(() => client.statuses.find(s => s.uri === uri), 'status');
     assert.deepEqual(status.reports, [{ template: '2019', year: 2020, balanceErrors: 2, errors: status.reports[0].errors, warnings: status.reports[0].warnings }]);

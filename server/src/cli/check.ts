@@ -278,6 +278,8 @@ function fileJson(r: CheckedFile, fix: boolean) {
       code: f.code, severity: severityWord(f), message: f.message, range: f.range,
       ...(r.imported?.sources[i] ? { source: r.imported.sources[i] } : {}),
       fixes: f.fixes.map(x => ({ title: x.title, edits: x.edits })),
+      // Where to look besides the range (a total's addends when an addend is the suspect).
+      ...(f.related?.length ? { related: f.related } : {}),
     })),
   };
 }

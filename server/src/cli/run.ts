@@ -51,11 +51,22 @@ export: one row per report (file, body, year, template, whether it balances) and
 rules: docs/rules.md
 `;
 
+const VERBS = new Set(['parse', 'check', 'rollup', 'import', 'export']);
+const HELP = new Set(['--help', '-h', 'help']);
+
+/** `--help` or `-h` among a verb's arguments (before a `--`, after which names are paths). */
+function asksHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some(a => a === '--help' || a === '-h');
+}
+
 const selfScript = () => (require.main?.filename === __filename ? __filename : undefined);
 
 export async function run(argv: string[], io: Io): Promise<number> {
   if (isCheckWorker()) { serveChecks(); return 0; }
   const [verb, ...rest] = argv;
+  // Help asked for is an answer, not an error: usage on stdout, exit 0.
+  if (HELP.has(verb) || (VERBS.has(verb) && asksHelp(rest))) { io.out(USAGE); return 0; }
   try {
     if (verb === 'parse') return await parse(rest, io);
     if (verb === 'import') return await runImport(rest, io);
@@ -63,10 +74,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (verb === 'rollup') return runRollup(rest, io);
     // exceljs is large: the export bundle is read only when asked for (dist/export.js).
     if (verb === 'export') return await requireBundled<typeof import('./export')>('export.js').runExport(rest, io);
-    if (verb === '--help' || verb === '-h' || !verb) {
-      if (verb) io.out(USAGE); else io.err(USAGE);
-      return verb ? 0 : 2;
-    }
+    if (!verb) { io.err(USAGE); return 2; }
     io.err(`nianbao: unknown command '${verb}'\n${USAGE}`);
     return 2;
   } catch (e) {

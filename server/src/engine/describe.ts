@@ -60,6 +60,20 @@ export function formula(gen: Generation, idn: { lhs: CellRef[]; rhs: CellRef[]; 
   return `${side(idn.lhs)} = ${side(idn.rhs)}`;
 }
 
+const IN: Record<'row' | 'column', Msg> = {
+  row: { en: '{formula} in row 「{where}」', 'zh-cn': '「{where}」行的 {formula}' },
+  column: { en: '{formula} in column 「{where}」', 'zh-cn': '「{where}」列的 {formula}' },
+};
+
+/**
+ * An identity and where it applies, in words: `（七）总计 = … + （六） in column 「自然人」`.
+ * (Written as `formula（自然人）`, two labels glued together read as one: （六）（自然人）.)
+ * `along` is the identity's: a sum along a row applies in that row, down a column in that column.
+ */
+export function identityIn(formulaText: string, where: string, along: 'row' | 'column', locale: Locale): string {
+  return fmt(IN[along], locale, { formula: formulaText, where });
+}
+
 const WHY: Record<'identities' | 'digits', Msg> = {
   identities: { en: 'the only split that keeps {identities}', 'zh-cn': '唯一满足{identities}的拆分' },
   digits: {

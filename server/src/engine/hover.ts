@@ -1,7 +1,7 @@
 // Hover explanations, built from the template's identities: what a cell is, how a total
 // adds up (each addend named and valued), how a row label or part heading was recognised.
 import type { ReportDocument } from './document';
-import { cellName, formula, recoveryReason, rowLabel, splitText, tableName, termName } from './describe';
+import { cellName, formula, identityIn, recoveryReason, rowLabel, splitText, tableName, termName } from './describe';
 import { evaluate, identitiesOf, solve, valuesOf, type Values } from './identities';
 import { fmt, list, type Locale, type Msg } from './i18n';
 import type { Cell, MatchHow, Part, Position, Range, Report, Table } from './model';
@@ -148,30 +148,41 @@ function cellHover(table: Table, cell: Cell, locale: Locale): string {
   // A total (solved for, or alone on the left) and every term of a multi-term equation
   // (一 + 二 = （七）总计 + 四) get the identity spelled out; a plain addend gets a pointer.
   const explained = mine.filter(i => same(i.solveFor, ref) || i.lhs.some(r => same(r, ref)) || i.lhs.length > 1);
-  for (const i of explained) out.push(explain(table, i, v, locale));
+  // What fails comes first, verdict on top: the first thing seen is ✗ 28 ≠ 25, not a
+  // long table of addends or an identity that holds. Beside a failure, what holds is one line.
+  const verdict = (i: Identity) => evaluate(i, v)?.holds;
+  const failing = explained.filter(i => verdict(i) === false);
+  const unchecked = explained.filter(i => verdict(i) === undefined);
+  const holding = explained.filter(i => verdict(i) === true);
+  for (const i of [...failing, ...unchecked]) out.push(explain(table, i, v, locale));
+  if (failing.length) {
+    if (holding.length) out.push(holding.map(i => holdsLine(table, i, v, locale)).join('\n\n'));
+  } else for (const i of holding) out.push(explain(table, i, v, locale));
   const addsInto = mine.filter(i => !explained.includes(i));
   if (addsInto.length) {
-    const names = addsInto.map(i => `${formula(gen, i)}（${termLabel(gen, table.id, i.solveFor, i.along === 'row' ? 'column' : 'row')}）`);
-    out.push(fmt(M.addsInto, locale, { list: list(names.map(escape), locale) }));
+    const names = addsInto.map(i => identityIn(escape(formula(gen, i)), escape(termLabel(gen, table.id, i.solveFor, i.along === 'row' ? 'column' : 'row')), i.along, locale));
+    out.push(fmt(M.addsInto, locale, { list: list(names, locale) }));
   }
   return out.join('\n\n---\n\n');
 }
 
-/** One identity: every term labelled and valued, each side's sum, and ✓ or the difference. */
+/** An identity's name in a hover: its formula, and the row or column it applies in. */
+function identityTitle(table: Table, i: Identity, locale: Locale): string {
+  const where = termLabel(table.generation, table.id, i.solveFor, i.along === 'row' ? 'column' : 'row');
+  return identityIn(`**${escape(formula(table.generation, i))}**`, escape(where), i.along, locale);
+}
+
+/** An identity that holds, on one line: ✓ 23 = 23 — its formula. */
+function holdsLine(table: Table, i: Identity, v: Values, locale: Locale): string {
+  const e = evaluate(i, v)!;
+  return `${fmt(M.holds, locale, { left: e.lhs, right: e.rhs })} — ${identityTitle(table, i, locale)}`;
+}
+
+/** One identity: ✓ or the difference first, then every term labelled and valued, and each side's sum. */
 function explain(table: Table, i: Identity, v: Values, locale: Locale): string {
   const gen = table.generation;
-  const where = termLabel(gen, table.id, i.solveFor, i.along === 'row' ? 'column' : 'row');
-  const lines = [`**${escape(formula(gen, i))}**（${escape(where)}）`, '', '| | |', '|:--|--:|'];
-  const side = (refs: CellRef[]) => {
-    for (const r of refs) lines.push(`| ${escape(termLabel(gen, table.id, r, i.along))} | ${shown(table, r, locale)} |`);
-    const complete = refs.every(r => typeof v.get(cellKey(r.row, r.column)) === 'number');
-    if (refs.length > 1) lines.push(`| **${fmt(complete ? M.sum : M.sumWritten, locale)}** | **${partialSum(v, refs)}** |`);
-  };
-  side(i.lhs);
-  lines.push('| | |');
-  side(i.rhs);
-  lines.push('');
   const e = evaluate(i, v);
+  const lines: string[] = [];
   if (e) {
     lines.push(e.holds
       ? fmt(M.holds, locale, { left: e.lhs, right: e.rhs })
@@ -184,6 +195,15 @@ function explain(table: Table, i: Identity, v: Values, locale: Locale): string {
       lines.push('', fmt(M.wouldBe, locale, { cell: cellName(gen, target, locale), value: solve(i, v)! }));
     }
   }
+  lines.push('', identityTitle(table, i, locale), '', '| | |', '|:--|--:|');
+  const side = (refs: CellRef[]) => {
+    for (const r of refs) lines.push(`| ${escape(termLabel(gen, table.id, r, i.along))} | ${shown(table, r, locale)} |`);
+    const complete = refs.every(r => typeof v.get(cellKey(r.row, r.column)) === 'number');
+    if (refs.length > 1) lines.push(`| **${fmt(complete ? M.sum : M.sumWritten, locale)}** | **${partialSum(v, refs)}** |`);
+  };
+  side(i.lhs);
+  lines.push('| | |');
+  side(i.rhs);
   return lines.join('\n');
 }
 

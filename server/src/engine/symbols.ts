@@ -2,7 +2,7 @@
 // the language server maps them onto LSP types.
 import type { ReportDocument } from './document';
 import { fmt, type Locale, type Msg } from './i18n';
-import type { Part, Range, Report, Table } from './model';
+import type { Encoding, Part, Range, Report, Table } from './model';
 import { tableDecl } from './templates';
 
 export interface OutlineSymbol {
@@ -25,6 +25,17 @@ const M = {
   extra: { en: 'repeated', 'zh-cn': '重复' },
 } satisfies Record<string, Msg>;
 
+/** How a table is written, in the user's words (the model's encoding names are internal). */
+const ENCODING: Record<Encoding, Msg> = {
+  markdown: { en: 'Markdown table', 'zh-cn': '表格（Markdown）' },
+  tsv: { en: 'tab-separated rows', 'zh-cn': '制表符分隔' },
+  'tab-cells': { en: 'one cell per line', 'zh-cn': '每行一格' },
+  'pipe-cells': { en: 'one cell per line, with |', 'zh-cn': '每行一格（以 | 分隔）' },
+  layout: { en: 'text from a PDF, in columns', 'zh-cn': 'PDF 文本（按列排版）' },
+  plain: { en: 'text from a PDF, a number per line', 'zh-cn': 'PDF 文本（每行一个数字）' },
+  web: { en: 'web page text', 'zh-cn': '网页文本' },
+};
+
 const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
 const union = (a: Range, b: Range): Range => ({ start: before(b.start, a.start) ? b.start : a.start, end: before(a.end, b.end) ? b.end : a.end });
 const within = (inner: Range, outer: Range) => inner.start.line >= outer.start.line && inner.start.line <= outer.end.line;
@@ -37,7 +48,7 @@ function headLine(doc: ReportDocument, r: Range): Range {
 
 function tableSymbol(doc: ReportDocument, t: Table, extra: boolean, locale: Locale): OutlineSymbol {
   const name = `${tableDecl(t.generation, t.id).name}（${t.generation}）`;
-  const detail = extra ? fmt(M.extra, locale) : t.encoding;
+  const detail = fmt(extra ? M.extra : ENCODING[t.encoding], locale);
   return { name, detail, kind: 'table', range: t.range, selectionRange: headLine(doc, t.range), children: [] };
 }
 

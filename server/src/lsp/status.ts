@@ -8,10 +8,19 @@ const M = {
   report: { en: 'Report {n}', 'zh-cn': '第 {n} 份报告' },
   heading: { en: '{template} template · year {year}', 'zh-cn': '{template}版模板 · {year}年度' },
   unknownYear: { en: 'unknown', 'zh-cn': '未知' },
-  counts: { en: '{errors} errors, {warnings} warnings, {others} other notes', 'zh-cn': '错误 {errors} 个，警告 {warnings} 个，其他提示 {others} 个' },
+  counts: { en: '{errors}, {warnings}, {others}', 'zh-cn': '{errors}，{warnings}，{others}' },
+  error: { en: '1 error', 'zh-cn': '错误 1 个' },
+  errors: { en: '{n} errors', 'zh-cn': '错误 {n} 个' },
+  warning: { en: '1 warning', 'zh-cn': '警告 1 个' },
+  warnings: { en: '{n} warnings', 'zh-cn': '警告 {n} 个' },
+  other: { en: '1 other note', 'zh-cn': '其他提示 1 个' },
+  others: { en: '{n} other notes', 'zh-cn': '其他提示 {n} 个' },
   clean: { en: 'No problems found. ✓', 'zh-cn': '未发现问题。✓' },
   line: { en: 'line {line}', 'zh-cn': '第 {line} 行' },
 } satisfies Record<string, Msg>;
+
+/** A count in words: one is singular in English. */
+const count = (n: number, one: Msg, many: Msg, locale: Locale) => fmt(n === 1 ? one : many, locale, { n });
 
 /** The arithmetic (勾稽) rule codes: every code an identity of a template carries. */
 const identityCodes = fromTemplates(() => new Set(GENERATIONS.flatMap(g => TEMPLATES[g].derived.identities.map(i => i.code))));
@@ -61,7 +70,12 @@ export function summaryOf(doc: ReportDocument, findings: Finding[], locale: Loca
     out.push(`### ${groups.length > 1 ? `${fmt(M.report, locale, { n: i + 1 })} · ` : ''}${heading}`, '');
     const errors = fs.filter(f => f.severity === 'error').length;
     const warnings = fs.filter(f => f.severity === 'warning').length;
-    out.push(fs.length ? fmt(M.counts, locale, { errors, warnings, others: fs.length - errors - warnings }) : M.clean[locale], '');
+    const counts = {
+      errors: count(errors, M.error, M.errors, locale),
+      warnings: count(warnings, M.warning, M.warnings, locale),
+      others: count(fs.length - errors - warnings, M.other, M.others, locale),
+    };
+    out.push(fs.length ? fmt(M.counts, locale, counts) : M.clean[locale], '');
     for (const f of fs) out.push(`- **${f.code}** (${fmt(M.line, locale, { line: f.range.start.line + 1 })}): ${f.message.replace(/\n/g, ' ')}`);
     out.push('');
   });

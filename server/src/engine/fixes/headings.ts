@@ -99,13 +99,18 @@ export function headingMarks(ctx: RuleContext): string {
   return /#{1,6}[ \t]*/.exec(ctx.doc.line(p.range.start.line).slice(0, p.range.start.character))?.[0] ?? '';
 }
 
-/** An edit putting `text` on its own line(s) before or after a line. */
-export function lineInsertion(doc: ReportDocument, at: { line: number; before: boolean }, text: string): Edit {
+/**
+ * An edit putting `text` on its own line(s) before or after a line; with `blankBefore`, a
+ * blank line separates it from the text above (a heading is not glued to a paragraph).
+ */
+export function lineInsertion(doc: ReportDocument, at: { line: number; before: boolean }, text: string, blankBefore = false): Edit {
   const eol = eolOf(doc);
   const lines = text.split(/\r\n|\r|\n/).join(eol);
-  if (at.before) return { range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, newText: lines + eol };
+  const above = at.before ? at.line - 1 : at.line;
+  const gap = blankBefore && above >= 0 && doc.line(above).trim() !== '' ? eol : '';
+  if (at.before) return { range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, newText: gap + lines + eol };
   const end = { line: at.line, character: doc.line(at.line).length };
-  return { range: { start: end, end }, newText: eol + lines };
+  return { range: { start: end, end }, newText: eol + gap + lines };
 }
 
 /**

@@ -53,7 +53,7 @@ function computedFix(ctx: RuleContext, t: Table, v: Values, ref: CellRef, s: { i
   return {
     ...fix,
     preferred: false,
-    title: fix.title + fmt(M.breaks, ctx.locale, { list: list(failing.map(o => identityName(t, o)), ctx.locale) }),
+    title: fix.title + fmt(M.breaks, ctx.locale, { list: list(failing.map(o => identityName(t, o, ctx.locale)), ctx.locale) }),
   };
 }
 
@@ -67,7 +67,7 @@ function finding(ctx: RuleContext, t: Table, v: Values, cell: Cell): Finding {
   for (const s of solutions(t, v, ref)) {
     if (seen.has(s.value)) continue;
     seen.add(s.value);
-    message += fmt(M.computed, ctx.locale, { value: s.value, formula: identityName(t, s.identity) });
+    message += fmt(M.computed, ctx.locale, { value: s.value, formula: identityName(t, s.identity, ctx.locale) });
     const fix = computedFix(ctx, t, v, ref, s);
     if (fix) fixes.push(fix);
   }

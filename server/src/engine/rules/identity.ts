@@ -1,6 +1,6 @@
 // The four arithmetic rules share one evaluator: each identity the template declares for
 // the rule's code is checked in every row or column it applies to.
-import { cellName, columnLabel, formula, shortRow } from '../describe';
+import { cellName, columnLabel, formula, identityIn, shortRow } from '../describe';
 import { doubtfulRows, evaluate, identitiesOf, solve, through, valuesOf, wouldBreak } from '../identities';
 import { fmt, list, type Locale, type Msg } from '../i18n';
 import type { DoubtReason, Row, Table } from '../model';
@@ -15,13 +15,14 @@ const M = {
     'zh-cn': '{cell}：填写为 {written}，但按 {formula} 计算应为 {computed}（相差 {diff}）。',
   },
   disagree: {
-    en: ' Yet {others} holds with the written value, so the written value may be right and an addend wrong or missing.',
-    'zh-cn': '但 {others} 按填写值成立，可能是填写值正确而某个加数有误或漏填。',
+    en: ' Yet the written value satisfies {others}: it may be right, and an addend wrong or missing.',
+    'zh-cn': '不过填写值满足{others}：可能填写值正确，而某个加数有误或漏填。',
   },
   doubt: {
     en: '{formula} does not hold as the table was read ({lhs} ≠ {rhs}), but {rows} was read with doubt: {reasons}. The difference may come from reading the text, not from the report: check the row against the source before changing a number.',
     'zh-cn': '按读取结果，{formula} 不成立（{lhs} ≠ {rhs}），但{rows}的读取存在疑问：{reasons}。差异可能来自文本的读取，而非报告本身：修改数字前请先对照原件核对该行。',
   },
+  addend: { en: 'addend {cell}: {value}', 'zh-cn': '加数{cell}：{value}' },
   row: { en: 'row 「{row}」', 'zh-cn': '「{row}」行' },
   dataRow: { en: 'the data row', 'zh-cn': '数据行' },
   fix: { en: 'Set {cell} to {value}', 'zh-cn': '将{cell}改为 {value}' },
@@ -50,12 +51,12 @@ function where(t: Table, i: Identity): string {
   return i.along === 'row' ? shortRow(t.generation, t.id, i.index) : columnLabel(t.generation, t.id, i.solveFor.row, i.index);
 }
 
-/** Per identity (each belongs to one generation and table): names are asked for with every finding. */
-const names = new Map<Identity, string>();
-export function identityName(t: Table, i: Identity): string {
-  let name = names.get(i);
-  if (name === undefined) names.set(i, (name = `${formula(t.generation, i)}（${where(t, i)}）`));
-  return name;
+/** Per identity (each belongs to one generation and table) and locale: names are asked for with every finding. */
+const names = new Map<Identity, Partial<Record<Locale, string>>>();
+export function identityName(t: Table, i: Identity, locale: Locale): string {
+  let byLocale = names.get(i);
+  if (!byLocale) names.set(i, (byLocale = {}));
+  return (byLocale[locale] ??= identityIn(formula(t.generation, i), where(t, i), i.along, locale));
 }
 
 /** The fix that sets an identity's solveFor cell, preferred only when it breaks nothing that holds and reads no row with doubt. */
@@ -67,7 +68,7 @@ export function recomputeFix(ctx: RuleContext, t: Table, i: Identity): Fix | und
   const breaks = wouldBreak(t, v, i.solveFor, value, i);
   const name = cellName(t.generation, i.solveFor, ctx.locale);
   let title = fmt(M.fix, ctx.locale, { cell: name, value });
-  if (breaks.length) title += fmt(M.breaks, ctx.locale, { list: list(breaks.map(b => identityName(t, b)), ctx.locale) });
+  if (breaks.length) title += fmt(M.breaks, ctx.locale, { list: list(breaks.map(b => identityName(t, b, ctx.locale)), ctx.locale) });
   return {
     title,
     edits: [cellEdit(ctx.doc, cell, value)],
@@ -84,7 +85,7 @@ export function recomputeFix(ctx: RuleContext, t: Table, i: Identity): Fix | und
  */
 function doubtFinding(ctx: RuleContext, t: Table, i: Identity, e: { lhs: number; rhs: number }, range: Finding['range'], rows: Row[]): Finding {
   const message = fmt(M.doubt, ctx.locale, {
-    formula: identityName(t, i), lhs: e.lhs, rhs: e.rhs,
+    formula: identityName(t, i, ctx.locale), lhs: e.lhs, rhs: e.rhs,
     rows: list(rows.map(r => rowName(t, r.id, ctx.locale)), ctx.locale),
     reasons: list([...new Set(rows.map(r => fmt(DOUBT[r.doubt!.reason], ctx.locale)))], ctx.locale),
   });
@@ -96,16 +97,33 @@ function doubtFinding(ctx: RuleContext, t: Table, i: Identity, e: { lhs: number;
   };
 }
 
+/** The terms of a failing identity (all read as numbers) but the cell it solves for, each where it is written. */
+function addends(ctx: RuleContext, t: Table, i: Identity): { range: Finding['range']; message: string }[] {
+  const out: { range: Finding['range']; message: string }[] = [];
+  for (const ref of [...i.lhs, ...i.rhs]) {
+    if (ref.row === i.solveFor.row && ref.column === i.solveFor.column) continue;
+    const c = t.rows[ref.row]?.cells[ref.column];
+    if (c) out.push({ range: c.range, message: fmt(M.addend, ctx.locale, { cell: cellName(t.generation, ref, ctx.locale), value: c.text }) });
+  }
+  return out;
+}
+
 /** What every arithmetic rule's documentation says of rows read with doubt. */
 const DOUBT_DOC: Msg = {
   en: ' Where a row the identity reads was read with doubt (fewer or more cells than columns, digits run together that split several ways, numbers placed by counting, layout text where a number stands between columns or the last cells are blank), a mismatch may come from the reading, not the report: it is reported as a warning that names the row and why, and its fix is never applied unattended.',
   'zh-cn': '若该关系所涉及的某行读取存在疑问（单元格多于或少于列数、连写数字有多种拆分、数字按顺序计数放置、版式文本中有数字位于两列之间或末尾单元格为空），不相等可能来自文本的读取而非报告本身：此时以警告报告，指明该行及原因，其修复不会被自动应用。',
 };
 
+/** What every arithmetic rule's documentation says of a total another identity confirms. */
+const SUSPECT_DOC: Msg = {
+  en: ' When the written total satisfies another identity it is part of, the total may be right and an addend wrong: the finding then links to every addend of the identity that fails, each with its value, so the wrong one can be found.',
+  'zh-cn': '若填写的合计满足其所在的另一项关系，可能合计正确而某个加数有误：此时问题会附上不成立关系中每个加数的位置及数值，便于找出有误的一项。',
+};
+
 export function identityRule(code: string, severity: Severity, doc: Msg): Rule {
   return {
     code, severity,
-    doc: { en: doc.en + DOUBT_DOC.en, 'zh-cn': doc['zh-cn'] + DOUBT_DOC['zh-cn'] },
+    doc: { en: doc.en + SUSPECT_DOC.en + DOUBT_DOC.en, 'zh-cn': doc['zh-cn'] + SUSPECT_DOC['zh-cn'] + DOUBT_DOC['zh-cn'] },
     checkTable(ctx, t) {
       const out: Finding[] = [];
       const v = valuesOf(t);
@@ -118,14 +136,16 @@ export function identityRule(code: string, severity: Severity, doc: Msg): Rule {
         const computed = solve(i, v)!;
         let message = fmt(M.mismatch, ctx.locale, {
           cell: cellName(t.generation, i.solveFor, ctx.locale), written: cell.value ?? '',
-          formula: identityName(t, i), computed, diff: Math.round(((cell.value ?? 0) - computed) * 1e6) / 1e6,
+          formula: identityName(t, i, ctx.locale), computed, diff: Math.round(((cell.value ?? 0) - computed) * 1e6) / 1e6,
         });
         const holding = through(t, i.solveFor, i).filter(o => evaluate(o, v)?.holds);
-        if (holding.length) message += fmt(M.disagree, ctx.locale, { others: list(holding.map(o => identityName(t, o)), ctx.locale) });
+        if (holding.length) message += fmt(M.disagree, ctx.locale, { others: list(holding.map(o => identityName(t, o, ctx.locale)), ctx.locale) });
         const fix = recomputeFix(ctx, t, i);
         out.push({
           code, severity, message, range: cell.range, fixes: fix ? [fix] : [],
           cells: [...i.lhs, ...i.rhs],
+          // The total may be right and an addend wrong: the addends, one link each, lead the user to them.
+          ...(holding.length ? { related: addends(ctx, t, i) } : {}),
         });
       }
       return out;

@@ -37,7 +37,7 @@ function finding(ctx: RuleContext, t: Table, cell: Cell, value: number): Finding
   after.set(cellKey(ref.row, ref.column), -value);
   const mended = through(t, ref).filter(i => evaluate(i, v)?.holds === false && evaluate(i, after)?.holds);
   if (mended.length && !wouldBreak(t, v, ref, -value).length && MINUS.has(cell.text[0])) {
-    message += fmt(M.holds, ctx.locale, { list: list(mended.map(i => identityName(t, i)), ctx.locale) });
+    message += fmt(M.holds, ctx.locale, { list: list(mended.map(i => identityName(t, i, ctx.locale)), ctx.locale) });
     const start = cell.range.start;
     fixes.push({
       title: fmt(M.fix, ctx.locale, { value: -value }),
