@@ -2,8 +2,7 @@
 // table or document, and fix-all (preferred fixes only).
 import type { ReportDocument } from './document';
 import { fmt, localeOf, type Msg } from './i18n';
-import type { Range } from './model';
-import type { Edit, Finding } from './rules/types';
+import type { Range, Edit, Finding } from './model';
 import { recomputeEdits } from './fixes/recompute';
 import { fillEdits } from './fixes/fill';
 

@@ -8,10 +8,9 @@ import { ReportDocument } from './document';
 import { check } from './physical';
 import { applyEdits } from './fixes/apply';
 import { numeralOf, headingSpans, eolOf } from './fixes/headings';
-import type { Part, Range, Report, Table } from './model';
+import type { Part, Range, Report, Table, Edit } from './model';
 import { encode } from './render/encode';
 import { layoutOf } from './render/layout';
-import type { Edit } from './rules/types';
 import { rowsOf, tableDecl, TABLE_IDS } from './templates';
 
 /** How tables are written: aligned Markdown, or one row per line with tab-separated cells. */

@@ -7,7 +7,7 @@ export { TEMPLATES, GENERATIONS, TABLE_IDS, tableDecl, rowsOf, generationForYear
 export { toJson, check, checkInSteps, quickFixes, fixAll, hover, documentSymbols, foldingRanges, inlayHints, recomputeEdits } from './physical';
 export { contexts, type CheckOptions } from './check';
 export { type Action } from './actions';
-export { RULES, type Rule, type Finding, type Fix, type Edit, type Severity, type RuleContext } from './rules';
+export { RULES, type Rule, type RuleContext } from './rules';
 export { applyEdits } from './fixes/apply';
 export { localeOf, type Locale } from './i18n';
 export { type HoverPeers } from './hover';

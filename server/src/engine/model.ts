@@ -1,6 +1,6 @@
 // The report model: what the parser produces and every later stage reads.
 // Positions are LSP-style: zero-based line, UTF-16 character offset.
-import type { Generation, TableId } from './templates';
+import type { CellRef, Generation, TableId } from './templates';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -173,4 +173,31 @@ export interface Report {
 export interface DocumentModel {
   reports: Report[];
   lineCount: number;
+}
+
+// What the rules say about a report (rules/), and the edits their fixes make.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Edit { range: Range; newText: string }
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  /** Safe unattended: breaks nothing that held. Fix-all and `--fix` apply only these. */
+  preferred: boolean;
+  /** Lets code actions widen a fix to its row, table or document (cells only). */
+  scope?: { kind: 'recompute' | 'fill'; report: number; table: TableId; row: string };
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The fixes, computed with the finding: code actions need no re-analysis. */
+  fixes: Fix[];
+  /** The cells the finding is about. */
+  cells?: CellRef[];
+  related?: { range: Range; message: string }[];
 }

@@ -4,8 +4,7 @@
 // range, findings coming back from the editor) is physical: positions in the text as the
 // editor and the CLI have it. A document with no web line maps nothing (same objects).
 import type { ReportDocument } from './document';
-import type { DocumentModel, Position, Range } from './model';
-import type { Edit, Finding, Fix } from './rules/types';
+import type { DocumentModel, Position, Range, Edit, Finding, Fix } from './model';
 import { check as checkLogical, checkInSteps as checkInStepsLogical, type CheckOptions } from './check';
 import { quickFixes as quickFixesLogical, fixAll as fixAllLogical, type Action } from './actions';
 import { hover as hoverLogical, type HoverPeers } from './hover';

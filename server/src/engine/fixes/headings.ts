@@ -4,11 +4,11 @@
 // offers it.
 import { ReportDocument } from '../document';
 import type { Locale } from '../i18n';
-import type { Encoding, Part, Position, Range, Report, Table } from '../model';
+import type { Encoding, Part, Position, Range, Report, Table, Edit } from '../model';
 import { renderTable } from '../render';
 import { TEMPLATES, rowsOf, tableDecl, type Generation, type TableId } from '../templates';
 import { applyEdits, editsFrom } from './apply';
-import type { Edit, RuleContext } from '../rules/types';
+import type { RuleContext } from '../rules/types';
 
 const partDecl = (gen: Generation, n: number) => TEMPLATES[gen].parts.find(p => p.number === n)!;
 

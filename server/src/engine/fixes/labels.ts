@@ -1,9 +1,9 @@
 // Row labels: a row's name with its group or block (so a clerk can find it), and the edits
 // that restore a label, each checked by re-reading the table's section before it is offered.
 import type { ReportDocument } from '../document';
-import type { Row, Table } from '../model';
+import type { Row, Table, Edit } from '../model';
 import { rowsOf, tableDecl, type Generation, type TableId } from '../templates';
-import type { Edit, RuleContext } from '../rules/types';
+import type { RuleContext } from '../rules/types';
 import { sectionTablesAfter } from './verify';
 
 /** 「（三）不予公开·1.属于国家秘密」, 「第二十条第（一）项·规章」, 「（一）予以公开」. */

@@ -2,9 +2,8 @@
 // behind "recompute this row / this table / the whole document" and fix-all.
 import type { ReportDocument } from '../document';
 import { doubtfulRows, evaluate, identitiesOf, solve, valuesOf, wouldBreak } from '../identities';
-import type { Cell, Table } from '../model';
+import type { Cell, Table, Edit } from '../model';
 import { cellKey, type Identity } from '../templates';
-import type { Edit } from '../rules/types';
 import { cellEdits } from './cells';
 
 /** Edits setting every total in scope that can be recomputed without breaking an identity that holds. */

@@ -6,8 +6,8 @@
 // not name. Relabels (fixes/labels.ts) are proved the same way.
 import { sourcesOf } from '../assemble';
 import { isBoundary, parseSection } from '../parse/section';
-import type { Encoding, Table } from '../model';
-import type { Edit, Finding, Fix, RuleContext } from '../rules/types';
+import type { Encoding, Table, Edit, Finding, Fix } from '../model';
+import type { RuleContext } from '../rules/types';
 import { rowsOf, tableDecl } from '../templates';
 import { applyEdits, editsFrom } from './apply';
 import { lazyFixes } from './lazy';

@@ -4,11 +4,11 @@
 import { cellName } from '../describe';
 import { evaluate, identitiesOf, solve, through, valuesOf, type Values } from '../identities';
 import { fmt, list, type Msg } from '../i18n';
-import type { Cell, Table } from '../model';
+import type { Cell, Table, Finding, Fix } from '../model';
 import { cellEdit } from '../fixes/cells';
 import { cellKey, type CellRef, type Identity } from '../templates';
 import { identityName, recomputeFix } from './identity';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   blank: { en: '{cell} is blank.', 'zh-cn': '{cell}为空。' },

@@ -5,10 +5,10 @@ import type { ReportDocument } from '../document';
 import { cellName } from '../describe';
 import { cellEdit } from '../fixes/cells';
 import { fmt, type Msg } from '../i18n';
-import type { Cell, Report, Table } from '../model';
+import type { Cell, Report, Table, Edit, Finding } from '../model';
 import { tableDecl, rowsOf, type CellRef } from '../templates';
 import { bodyNames } from './report-date';
-import type { Edit, Finding, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   carried: {

@@ -3,7 +3,8 @@
 // later ones are the duplicates. No fix: only the clerk knows which text to keep.
 import { fmt, type Msg } from '../i18n';
 import { firstHeadings, partName } from '../fixes/headings';
-import type { Finding, Rule } from './types';
+import type { Rule } from './types';
+import type { Finding } from '../model';
 
 const M = {
   duplicate: {

@@ -3,11 +3,11 @@
 import { cellName, columnLabel, formula, shortRow } from '../describe';
 import { doubtfulRows, evaluate, identitiesOf, solve, through, valuesOf, wouldBreak } from '../identities';
 import { fmt, list, type Locale, type Msg } from '../i18n';
-import type { DoubtReason, Row, Table } from '../model';
+import type { DoubtReason, Row, Table, Finding, Fix, Severity } from '../model';
 import { rowTitle } from '../fixes/labels';
 import { cellEdit } from '../fixes/cells';
 import { rowsOf, tableDecl, type Identity } from '../templates';
-import type { Finding, Fix, Rule, RuleContext, Severity } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   mismatch: {

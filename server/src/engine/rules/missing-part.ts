@@ -2,12 +2,12 @@
 // where the part belongs (and, for parts 二–四 whose table is missing too, a blank
 // standard table), and is offered only when a re-parse finds the part there afterwards.
 import { fmt, type Msg } from '../i18n';
-import type { Range, Report } from '../model';
+import type { Range, Report, Edit, Finding, Fix } from '../model';
 import { TEMPLATES, type Generation, type TableId } from '../templates';
 import { tableName } from '../describe';
 import { blankTable, canonicalHeading, headingInsertion, headingMarks, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
 import { lazyFixes } from '../fixes/lazy';
-import type { Edit, Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   missing: {

@@ -3,12 +3,12 @@
 // the label back where the row's label cell belongs, in the encodings where that place is
 // certain.
 import { fmt, type Msg } from '../i18n';
-import type { Row, Table } from '../model';
+import type { Row, Table, Finding, Fix } from '../model';
 import { tableName } from '../describe';
 import { tableDecl } from '../templates';
 import { lostLabelEdits, rowTitle, templateLabel } from '../fixes/labels';
 import { lazyFixes } from '../fixes/lazy';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   lost: {

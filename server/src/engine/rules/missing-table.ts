@@ -2,12 +2,12 @@
 // table was recognised, or none of its rows). A part missing altogether is missing-part's,
 // whose fix brings the table along.
 import { fmt, type Msg } from '../i18n';
-import type { Part, Table } from '../model';
+import type { Part, Table, Finding, Fix } from '../model';
 import { tableName } from '../describe';
 import { TEMPLATES, type TableId } from '../templates';
 import { blankTable, firstHeadings, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
 import { lazyFixes } from '../fixes/lazy';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   missing: {

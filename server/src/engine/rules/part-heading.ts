@@ -4,7 +4,8 @@
 import { fmt, type Msg } from '../i18n';
 import { normalizeLabel } from '../text/normalize';
 import { headingSpans, headingWording, partShort } from '../fixes/headings';
-import type { Finding, Rule } from './types';
+import type { Rule } from './types';
+import type { Finding } from '../model';
 
 const M = {
   variant: {

@@ -1,8 +1,8 @@
 // report-date: the title year, the 统计期限 sentence and the signature date disagree about
 // the report year; or the signature date is past 条例 第四十九条's deadline.
 import { fmt, type Msg } from '../i18n';
-import type { DateFound, Range, Report } from '../model';
-import type { Finding, Rule, RuleContext } from './types';
+import type { DateFound, Range, Report, Finding } from '../model';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   period: {

@@ -2,12 +2,12 @@
 // (2.其他法律行政止公开), or the beginning of the label. A label that PDF text broke over
 // lines is not worth a note: a false alarm costs more than a miss.
 import { fmt, type Msg } from '../i18n';
-import type { Row, Table } from '../model';
+import type { Row, Table, Edit, Finding } from '../model';
 import { tableName } from '../describe';
 import { normalizeLabel } from '../text/normalize';
 import { relabelEdits, rowTitle, templateLabel, type Relabel } from '../fixes/labels';
 import { lazyFixes, once } from '../fixes/lazy';
-import type { Edit, Finding, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   variant: {

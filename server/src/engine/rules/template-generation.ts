@@ -3,9 +3,9 @@
 // mix the generations (corpus 02: 2021 table 二 with the 2019 single （六） row in table 三).
 import { rowLabel, columnLabel, tableName } from '../describe';
 import { fmt, list, type Locale, type Msg } from '../i18n';
-import type { Range, Table } from '../model';
+import type { Range, Table, Finding } from '../model';
 import { TEMPLATES, generationForYear, rowsOf, tableDecl, type Generation } from '../templates';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   follows: {
