@@ -2,7 +2,7 @@
 // the safe fixes in place. Files are checked in worker threads when there are many.
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
+import { applyEdits, check, fixAll, isReport, localeOf, type Finding, type Generation, type Locale } from '../engine';
 import { REPORT_EXTENSIONS } from '../import';
 import { importInputs, sourcesOf, type Imported } from './import';
 import { expandPaths, fileId, InputError, readReportFile } from './io';
@@ -108,8 +108,6 @@ export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.
   return out;
 }
 
-export const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
-
 /** Checks one file (and fixes it with `fix`). Never throws: failures become a FailedFile. */
 export function checkFile(path: string, settings: CheckSettings, named = true, imported?: Imported | { error: string }): FileResult {
   try {
@@ -119,7 +117,7 @@ export function checkFile(path: string, settings: CheckSettings, named = true, i
     const read = imported ? undefined : peers.take(path) ?? readReportFile(path);
     const text = imported?.text ?? read!.text;
     let doc = peers.parse(path, text);
-    if (!isReport(doc)) {
+    if (!doc.model.reports.some(isReport)) {
       return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
     }
     let findings = check(doc, { locale: settings.locale, peers: peers.peersOf(path, doc) });

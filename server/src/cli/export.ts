@@ -7,7 +7,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { ReportDocument, localeOf, type Locale } from '../engine';
+import { ReportDocument, isReport, localeOf, type Locale } from '../engine';
 import { allExportColumns, exportRows, type ExportCell } from '../engine/export';
 import { REPORT_EXTENSIONS } from '../import';
 import { UsageError } from './check';
@@ -91,7 +91,7 @@ export async function exportFiles(files: string[], options: { format: 'xlsx' | '
         continue;
       }
       const doc = new ReportDocument(text);
-      const rows = exportRows(doc, options.locale).filter(r => r.report.parts.length || Object.keys(r.report.tables).length);
+      const rows = exportRows(doc, options.locale).filter(r => isReport(r.report));
       if (!rows.length) {
         const message = `${file}: not a report (no part headings or standard tables found)`;
         summary.failed++; summary.errors.push(message);

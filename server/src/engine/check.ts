@@ -3,13 +3,12 @@ import type { ReportDocument } from './document';
 import { localeOf, type Locale } from './i18n';
 import { generationForYear, type Generation } from './templates';
 import { RULES, type Rule, type RuleContext } from './rules';
-import { tablesOf } from './rules/cells';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
 import { once } from './fixes/lazy';
 import { moveRange, movedBy, rootOf, shiftLines } from './moved';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
-import type { DocumentModel, Report, Table, Finding, Fix, Severity } from './model';
+import { tablesOf, type DocumentModel, type Report, type Table, type Finding, type Fix, type Severity } from './model';
 import type { PlacedSection } from './parse/section';
 
 export interface CheckOptions {

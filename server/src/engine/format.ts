@@ -8,10 +8,10 @@ import { ReportDocument } from './document';
 import { check } from './physical';
 import { applyEdits } from './fixes/apply';
 import { numeralOf, headingSpans, eolOf } from './fixes/headings';
-import type { Part, Range, Report, Table, Edit } from './model';
+import { tablesOf, type Part, type Range, type Report, type Table, type Edit } from './model';
 import { encode } from './render/encode';
 import { layoutOf } from './render/layout';
-import { rowsOf, tableDecl, TABLE_IDS } from './templates';
+import { rowsOf, tableDecl } from './templates';
 
 /** How tables are written: aligned Markdown, or one row per line with tab-separated cells. */
 export type TableStyle = 'markdown' | 'tabs';
@@ -114,9 +114,6 @@ function layoutEdits(doc: ReportDocument, options: FormatOptions): Edit[] {
   }
   return edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
-
-const tablesOf = (report: Report): Table[] =>
-  [...TABLE_IDS.map(id => report.tables[id]).filter((t): t is Table => !!t), ...report.extraTables];
 
 /** Lines that belong to a table without carrying a cell: pipe runs, Markdown or TSV rules. */
 const isDebris = (line: string) => /[|-]/.test(line) && /^[\s|:\-]*$/.test(line);

@@ -4,7 +4,7 @@ import type { ReportDocument } from './document';
 import { cellName, formula, recoveryReason, rowLabel, splitText, tableName, termName } from './describe';
 import { evaluate, identitiesOf, solve, valuesOf, type Values } from './identities';
 import { fmt, list, type Locale, type Msg } from './i18n';
-import type { Cell, MatchHow, Part, Position, Range, Report, Table } from './model';
+import { tablesOf, type Cell, type MatchHow, type Part, type Position, type Range, type Report, type Table } from './model';
 import { TEMPLATES, cellKey, rowsOf, tableDecl, type CellRef, type Generation, type Identity, type TableId } from './templates';
 import { proseFacts, tableValue } from './prose';
 import { crossYearHover, type HoverPeers } from './hover-cross-year';
@@ -85,7 +85,6 @@ export function hover(doc: ReportDocument, position: Position, locale: Locale, p
 
 const withCrossYear = (md: string, cross: string | undefined) => (cross ? `${md}\n\n---\n\n${cross}` : md);
 
-const tablesOf = (r: Report): Table[] => [...Object.values(r.tables), ...r.extraTables] as Table[];
 
 /** A number quoted in the prose, beside the table cell(s) it was compared with (text-table). */
 function proseHover(report: Report, quantity: Parameters<typeof tableValue>[1], value: number, locale: Locale): string {

@@ -1,6 +1,7 @@
 // The engine's facade: what the language server, the CLI and tests call.
 export { ReportDocument, type TextChange } from './document';
 export type * from './model';
+export { tablesOf, isReport } from './model';
 export { TEMPLATES, GENERATIONS, TABLE_IDS, tableDecl, rowsOf, generationForYear, type Generation, type TableId, type Identity, type CellRef } from './templates';
 // What takes or gives positions comes from physical.ts: web text is read as logical lines
 // inside the engine, and every position out here is one in the text as written.

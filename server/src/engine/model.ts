@@ -201,3 +201,11 @@ export interface Finding {
   cells?: CellRef[];
   related?: { range: Range; message: string }[];
 }
+
+// Reading the model: the one-liners every stage needs, written once.
+
+/** All tables of a report in the order they were placed, pasted duplicates (extraTables) after. */
+export const tablesOf = (report: Report): Table[] => [...Object.values(report.tables) as Table[], ...report.extraTables];
+
+/** Whether a report holds anything of one: a part heading or a standard table (not text before the first report, or prose). */
+export const isReport = (report: Report): boolean => report.parts.length > 0 || Object.keys(report.tables).length > 0;

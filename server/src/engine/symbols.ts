@@ -2,7 +2,7 @@
 // the language server maps them onto LSP types.
 import type { ReportDocument } from './document';
 import { fmt, type Locale, type Msg } from './i18n';
-import type { Part, Range, Report, Table } from './model';
+import { isReport, type Part, type Range, type Report, type Table } from './model';
 import { tableDecl } from './templates';
 
 export interface OutlineSymbol {
@@ -71,7 +71,7 @@ function reportSymbol(doc: ReportDocument, r: Report, locale: Locale): OutlineSy
 /** One symbol per report, holding its parts, which hold their tables. */
 export function documentSymbols(doc: ReportDocument, locale: Locale): OutlineSymbol[] {
   return doc.model.reports
-    .filter(r => r.parts.length || Object.keys(r.tables).length || r.extraTables.length)
+    .filter(isReport)
     .map(r => reportSymbol(doc, r, locale));
 }
 

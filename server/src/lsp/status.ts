@@ -1,5 +1,5 @@
 // What the client's status item and "check summary" command show, built from one check.
-import { TEMPLATES, GENERATIONS, type Finding, type Locale, type ReportDocument } from '../engine';
+import { TEMPLATES, GENERATIONS, isReport, type Finding, type Locale, type ReportDocument } from '../engine';
 import { fmt, type Msg } from '../engine/i18n';
 import type { StatusParams, SummaryResult } from './protocol';
 
@@ -18,7 +18,7 @@ const IDENTITY_CODES = new Set(GENERATIONS.flatMap(g => TEMPLATES[g].derived.ide
 
 /** Reports worth talking about: those with part headings or standard tables. */
 function reportsOf(doc: ReportDocument) {
-  return doc.model.reports.filter(r => r.parts.length || Object.keys(r.tables).length || r.extraTables.length);
+  return doc.model.reports.filter(isReport);
 }
 
 /** Findings grouped by the report they fall in (reports are consecutive line ranges). */

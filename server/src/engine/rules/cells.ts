@@ -1,5 +1,5 @@
 // Walking a report's cells with their table and column declaration: what the cell rules share.
-import type { Cell, Report, Table } from '../model';
+import type { Cell, Table } from '../model';
 import { columnDecl, tableDecl, type ColumnDecl } from '../templates';
 
 export interface CellVisit { table: Table; cell: Cell; column?: ColumnDecl }
@@ -18,6 +18,3 @@ export function cellsOf(table: Table): readonly CellVisit[] {
   }
   return out;
 }
-
-/** All tables of a report, pasted duplicates included. */
-export const tablesOf = (report: Report): Table[] => [...Object.values(report.tables), ...report.extraTables] as Table[];

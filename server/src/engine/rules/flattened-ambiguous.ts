@@ -3,12 +3,11 @@
 // Nothing is read from such a run: choosing one split would invent numbers.
 import { columnLabel, formula, splitText, tableName } from '../describe';
 import { fmt, list, type Msg } from '../i18n';
-import type { Table, Unsplit, Finding } from '../model';
+import { tablesOf, type Table, type Unsplit, type Finding } from '../model';
 import { rowTitle } from '../fixes/labels';
 import { rowIdentities } from '../parse/flattened';
 import { rowsOf, tableDecl } from '../templates';
 import type { Rule, RuleContext } from './types';
-import { tablesOf } from './cells';
 
 const M = {
   several: {

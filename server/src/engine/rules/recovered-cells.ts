@@ -4,12 +4,11 @@
 // it did, and how, so that nobody takes a reconstruction for what was written.
 import { recoveryReason, splitText, tableName } from '../describe';
 import { fmt, type Msg } from '../i18n';
-import type { Row, Table, Finding } from '../model';
+import { tablesOf, type Row, type Table, type Finding } from '../model';
 import { runEdit } from '../fixes/cells';
 import { rowTitle } from '../fixes/labels';
 import { rowsOf, tableDecl } from '../templates';
 import type { Rule, RuleContext } from './types';
-import { tablesOf } from './cells';
 
 const M = {
   split: {

@@ -2,7 +2,7 @@
 // (2.其他法律行政止公开), or the beginning of the label. A label that PDF text broke over
 // lines is not worth a note: a false alarm costs more than a miss.
 import { fmt, type Msg } from '../i18n';
-import type { Row, Table, Edit, Finding } from '../model';
+import { tablesOf, type Row, type Table, type Edit, type Finding } from '../model';
 import { tableName } from '../describe';
 import { normalizeLabel } from '../text/normalize';
 import { relabelEdits, rowTitle, templateLabel, type Relabel } from '../fixes/labels';
@@ -64,7 +64,7 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
+    for (const t of tablesOf(ctx.report)) {
       const notes: Relabel[] = [];
       for (const row of Object.values(t.rows)) {
         const label = templateLabel(t, row.id);

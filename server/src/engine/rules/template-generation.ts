@@ -3,7 +3,7 @@
 // mix the generations (corpus 02: 2021 table 二 with the 2019 single （六） row in table 三).
 import { rowLabel, columnLabel, tableName } from '../describe';
 import { fmt, list, type Locale, type Msg } from '../i18n';
-import type { Range, Table, Finding } from '../model';
+import { tablesOf, type Range, type Table, type Finding } from '../model';
 import { TEMPLATES, generationForYear, rowsOf, tableDecl, type Generation } from '../templates';
 import type { Rule, RuleContext } from './types';
 
@@ -89,7 +89,7 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const { locale } = ctx;
-    const tables = ([...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[])
+    const tables = tablesOf(ctx.report)
       .map(t => ({ t, marks: marks(t) }))
       .filter((x): x is { t: Table; marks: string[] } => x.marks !== undefined);
     const expected = expectation(ctx);
