@@ -4,7 +4,7 @@
 import type { ReportDocument } from './document';
 import type { Report, Finding } from './model';
 import { check } from './physical';
-import { bodyNames } from './rules/report-date';
+import { bodyNames } from './body';
 import { GENERATIONS, TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from './templates';
 import type { Locale } from './i18n';
 
