@@ -10,6 +10,7 @@ import { moveRange, movedBy, rootOf, shiftLines } from './moved';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
 import { tablesOf, type DocumentModel, type Report, type Table, type Finding, type Fix, type Severity } from './model';
 import type { PlacedSection } from './parse/section';
+import { byStart } from './text/range';
 
 export interface CheckOptions {
   locale?: Locale | string;
@@ -55,13 +56,12 @@ const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.co
 
 const cache = new WeakMap<object, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
 
-const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): Finding[] {
   const sources = sourcesOf(report);
   const expected = expectedOf(report, options);
   // Neither the index nor the generation can hold '|', so the table rules' key is unambiguous.
-  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(before);
+  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(byStart);
   const hit = sources.length ? cache.get(rootOf(sources[0])) : undefined;
   const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
   if (moved === 0) return hit!.findings;
@@ -157,10 +157,10 @@ export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): 
   let n = 0, sorted = true;
   for (const found of perReport) {
     if (!found.length) continue;
-    if (n && before(out[n - 1], found[0]) > 0) sorted = false;
+    if (n && byStart(out[n - 1], found[0]) > 0) sorted = false;
     for (const f of found) out[n++] = f;
   }
-  return sorted ? out : out.sort(before);
+  return sorted ? out : out.sort(byStart);
 }
 
 /** A rule's findings with the severity the settings give it. A rule that throws is reported, not fatal. */

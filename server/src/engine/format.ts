@@ -12,6 +12,7 @@ import { tablesOf, type Part, type Range, type Report, type Table, type Edit } f
 import { encode } from './render/encode';
 import { layoutOf } from './render/layout';
 import { rowsOf, tableDecl } from './templates';
+import { byStart } from './text/range';
 
 /** How tables are written: aligned Markdown, or one row per line with tab-separated cells. */
 export type TableStyle = 'markdown' | 'tabs';
@@ -112,7 +113,7 @@ function layoutEdits(doc: ReportDocument, options: FormatOptions): Edit[] {
       if (e && wanted(e.range) && !inTable(e.range.start.line)) edits.push(e);
     }
   }
-  return edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return edits.sort(byStart);
 }
 
 /** Lines that belong to a table without carrying a cell: pipe runs, Markdown or TSV rules. */

@@ -9,6 +9,7 @@ import { TEMPLATES, cellKey, rowsOf, tableDecl, type CellRef, type Generation, t
 import { proseFacts, tableValue } from './prose';
 import { crossYearHover, type HoverPeers } from './hover-cross-year';
 import { roundSum } from './text/number';
+import { contains } from './text/range';
 
 export type { HoverPeers };
 
@@ -50,8 +51,6 @@ const HOW: Record<MatchHow, Msg> = {
   fuzzy: { en: 'matched approximately (check the wording for a slip)', 'zh-cn': '近似匹配（请检查是否有错字）' },
 };
 
-const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
-const contains = (r: Range, p: Position) => !before(p, r.start) && !before(r.end, p);
 const inLines = (r: Range, p: Position) => r.start.line <= p.line && p.line <= r.end.line;
 const escape = (s: string) => s.replace(/([\\|*_`[\]<>])/g, '\\$1');
 

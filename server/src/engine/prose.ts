@@ -6,6 +6,7 @@ import type { ReportDocument } from './document';
 import { sourcesOf, type PlacedSection } from './assemble';
 import type { Position, Range, Report } from './model';
 import { rowsOf, tableDecl, type CellRef } from './templates';
+import { byStart } from './text/range';
 
 export type QuantityId =
   | 'new' | 'carried_over' | 'carried_forward' | 'answered'
@@ -211,7 +212,7 @@ function readProseFacts(doc: ReportDocument, section: PlacedSection): ProseFacts
     }
     for (const [o, re] of CASE_OUTCOMES) for (const m of sentence.matchAll(re)) push(`${group}.${o}` as QuantityId, m, base);
   }
-  return { numbers: numbers.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character), allUpheld };
+  return { numbers: numbers.sort(byStart), allUpheld };
 }
 
 /** The table cells a quantity is the sum of (one cell for most). */

@@ -4,6 +4,7 @@ import type { ReportDocument } from './document';
 import { fmt, type Locale, type Msg } from './i18n';
 import { isReport, type Part, type Range, type Report, type Table } from './model';
 import { tableDecl } from './templates';
+import { isBefore } from './text/range';
 
 export interface OutlineSymbol {
   name: string;
@@ -25,14 +26,13 @@ const M = {
   extra: { en: 'repeated', 'zh-cn': '重复' },
 } satisfies Record<string, Msg>;
 
-const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
-const union = (a: Range, b: Range): Range => ({ start: before(b.start, a.start) ? b.start : a.start, end: before(a.end, b.end) ? b.end : a.end });
+const union = (a: Range, b: Range): Range => ({ start: isBefore(b.start, a.start) ? b.start : a.start, end: isBefore(a.end, b.end) ? b.end : a.end });
 const within = (inner: Range, outer: Range) => inner.start.line >= outer.start.line && inner.start.line <= outer.end.line;
 
 /** The first line of a range, to its end: what an editor highlights when the symbol is picked. */
 function headLine(doc: ReportDocument, r: Range): Range {
   const end = r.end.line === r.start.line ? r.end : { line: r.start.line, character: doc.line(r.start.line).length };
-  return { start: r.start, end: before(end, r.start) ? r.start : end };
+  return { start: r.start, end: isBefore(end, r.start) ? r.start : end };
 }
 
 function tableSymbol(doc: ReportDocument, t: Table, extra: boolean, locale: Locale): OutlineSymbol {

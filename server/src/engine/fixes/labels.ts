@@ -5,6 +5,7 @@ import type { Row, Table, Edit } from '../model';
 import { rowsOf, tableDecl, type Generation, type TableId } from '../templates';
 import type { RuleContext } from '../rules/types';
 import { sectionTablesAfter } from './verify';
+import { byStart } from '../text/range';
 
 /** 「（三）不予公开·1.属于国家秘密」, 「第二十条第（一）项·规章」, 「（一）予以公开」. */
 export function rowTitle(gen: Generation, table: TableId, row: string): string {
@@ -57,7 +58,7 @@ export function relabelEdits(ctx: RuleContext, t: Table, wanted: Relabel[]): Map
  * so they get no edit.
  */
 export function lostLabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): Edit[] | undefined {
-  const cells = Object.values(row.cells).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const cells = Object.values(row.cells).sort(byStart);
   if (!cells.length) return undefined;
   const line = cells[0].range.start.line;
   const text = cellLine(ctx.doc, t, line, label);
