@@ -10,10 +10,9 @@ import { createInterface } from 'node:readline';
 import { ReportDocument, isReport, localeOf, type Locale } from '../engine';
 import { allExportColumns, exportRows, type ExportCell } from '../engine/export';
 import { REPORT_EXTENSIONS } from '../import';
-import { UsageError } from './check';
+import { UsageError, type Io } from './usage';
 import { importPath, needsImport, sourcesOf } from './import';
 import { expandPaths, InputError, readReport } from './io';
-import type { Io } from './run';
 
 export const USAGE_EXPORT = 'usage: nianbao export --format xlsx|csv [--locale en|zh-cn] --out FILE PATH...';
 

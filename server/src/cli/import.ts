@@ -8,8 +8,7 @@ import { localeOf, type Finding, type Locale } from '../engine';
 import { looksImported, TEXT_EXTENSIONS, describeSource, importFile, isImportable, sourceAt, ImportError, type ImportResult } from '../import';
 import { loadBundled } from '../import/load';
 import { InputError, readFileOnce } from './io';
-import type { Io } from './run';
-import { UsageError } from './check';
+import { UsageError, type Io } from './usage';
 
 /** An input read through an importer, as check carries it (also to worker threads). */
 export interface Imported { text: string; encoding: string; notes: string[]; provenance: ImportResult['provenance'] }

@@ -4,8 +4,7 @@
 import { ReportDocument, isReport, localeOf } from '../engine';
 import { rollup } from '../engine/rollup';
 import { InputError, expandPaths, fileId, readReport } from './io';
-import type { Io } from './run';
-import { UsageError } from './check';
+import { UsageError, type Io } from './usage';
 import { oneLine } from './text';
 
 export function runRollup(args: string[], io: Io): number {

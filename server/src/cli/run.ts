@@ -1,6 +1,7 @@
 // The CLI's verbs, separated from process I/O so tests can call them.
 import { ReportDocument, isReport, toJson } from '../engine';
-import { runCheck, UsageError } from './check';
+import { runCheck } from './check';
+import { UsageError, type Io } from './usage';
 import { oneLine } from './text';
 import { InputError, readReport } from './io';
 import { MAX_REPORT_BYTES } from '../report-files';
@@ -10,16 +11,6 @@ import { runRollup } from './rollup';
 import { importPath, needsImport, runImport } from './import';
 import { requireBundled } from '../import/load';
 import { localeOf } from '../engine';
-
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-  /**
-   * The script `check` starts as worker threads. Default: this bundle, when it is the
-   * program being run (dist/cli.js); otherwise (a test bundle) files are checked in-thread.
-   */
-  workerScript?: string;
-}
 
 const USAGE = `usage:
   nianbao parse [--format json] FILE
