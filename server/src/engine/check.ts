@@ -9,8 +9,8 @@ import { once } from './fixes/lazy';
 import { moveRange, movedBy, rootOf, shiftLines } from './moved';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
 import { tablesOf, type DocumentModel, type Report, type Table, type Finding, type Fix, type Severity } from './model';
-import type { PlacedSection } from './parse/section';
 import { byStart } from './text/range';
+import { findingsByReport, findingsByTable, modelIds } from './cache';
 
 export interface CheckOptions {
   locale?: Locale | string;
@@ -23,9 +23,8 @@ export interface CheckOptions {
 }
 
 /** A stable number per peer model, so caches can tell whether the peers changed. */
-const ids = new WeakMap<object, number>();
 let nextId = 1;
-const idOf = (o: object) => ids.get(o) ?? (ids.set(o, nextId), nextId++);
+const idOf = (m: DocumentModel) => modelIds.get(m) ?? (modelIds.set(m, nextId), nextId++);
 
 /** The generation a report should use: the override setting; else what its year calls for; else what its tables use. */
 function expectedOf(report: Report, options: CheckOptions): Generation {
@@ -54,21 +53,19 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
 /** Codes whose messages name line numbers: a report holding one is checked again when it moves. */
 const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.code));
 
-const cache = new WeakMap<object, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: Finding[] }>();
 
-
-function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): Finding[] {
+function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): readonly Finding[] {
   const sources = sourcesOf(report);
   const expected = expectedOf(report, options);
   // Neither the index nor the generation can hold '|', so the table rules' key is unambiguous.
   const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(byStart);
-  const hit = sources.length ? cache.get(rootOf(sources[0])) : undefined;
+  const hit = sources.length ? findingsByReport.get(rootOf(sources[0])) : undefined;
   const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
   if (moved === 0) return hit!.findings;
   // A context only for a report that is checked: on a keystroke, one of them.
   const movable = moved !== undefined && !hit!.findings.some(f => NAMES_LINES.has(f.code));
   const findings = movable ? moveFindings(hit!.findings, moved!, once(rerun)) : rerun();
-  if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings });
+  if (sources.length) findingsByReport.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings });
   return findings;
 }
 
@@ -142,7 +139,7 @@ export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): 
   if (!model.reports.length) return [];
   // What the cache key needs from the options, built once rather than once per report.
   const optionsKey = JSON.stringify([localeOf(options.locale), options.severity ?? {}, (options.peers ?? []).map(p => idOf(p.model))]);
-  const perReport: Finding[][] = [];
+  const perReport: (readonly Finding[])[] = [];
   for (let i = 0; i < model.reports.length; i++) {
     if (i) yield;
     perReport.push(checkReport(doc, model, model.reports[i], i, options, optionsKey));
@@ -169,21 +166,27 @@ function run(rule: Rule, sev: Severity, ctx: RuleContext, go: () => Finding[]): 
   try { found = go(); } catch (e) {
     found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
   }
-  // Set in place (the rule's findings are its own): a copy would compute lazy fixes now.
-  if (sev !== rule.severity) for (const f of found) f.severity = sev;
-  return found;
+  return sev === rule.severity ? found : found.map(f => withSeverity(f, sev));
+}
+
+/**
+ * The finding with another severity: a new object (findings are cached and shared), its
+ * keys in the same order and its fixes, if lazy, still computed only when first read.
+ */
+function withSeverity(f: Finding, severity: Severity): Finding {
+  const own = Object.getOwnPropertyDescriptors(f);
+  return Object.defineProperties({}, { ...own, severity: { ...own.severity, value: severity } }) as Finding;
 }
 
 /**
  * Findings of the table rules per table, by rule code, cached on the table object: a table
  * is a new object whenever its lines change or move. The key holds what else they read.
  */
-const tableCache = new WeakMap<Table, { key: string; byRule: Map<string, Finding[]> }>();
 
-function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, reportKey: string): Map<string, Finding[]> {
+function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, reportKey: string): ReadonlyMap<string, readonly Finding[]> {
   // Whether the table is the report's own or a pasted duplicate changes its fixes' reach.
   const key = `${reportKey}|${ctx.report.tables[t.id] === t}`;
-  const hit = tableCache.get(t);
+  const hit = findingsByTable.get(t);
   if (hit && hit.key === key) return hit.byRule;
   const byRule = new Map<string, Finding[]>();
   for (const rule of RULES) {
@@ -192,7 +195,7 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
     const found = run(rule, sev, ctx, () => rule.checkTable!(ctx, t));
     byRule.set(rule.code, found.map(f => verifiedCellFixes(ctx, t, f)));
   }
-  tableCache.set(t, { key, byRule });
+  findingsByTable.set(t, { key, byRule });
   return byRule;
 }
 

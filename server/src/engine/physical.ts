@@ -4,7 +4,7 @@
 // range, findings coming back from the editor) is physical: positions in the text as the
 // editor and the CLI have it. A document with no web line maps nothing (same objects).
 import type { ReportDocument } from './document';
-import type { DocumentModel, Position, Range, Edit, Finding, Fix } from './model';
+import type { Building, DocumentModel, Position, Range, Edit, Finding, Fix } from './model';
 import { check as checkLogical, checkInSteps as checkInStepsLogical, type CheckOptions } from './check';
 import { quickFixes as quickFixesLogical, fixAll as fixAllLogical, type Action } from './actions';
 import { hover as hoverLogical, type HoverPeers } from './hover';
@@ -24,7 +24,7 @@ const mapFix = (fix: Fix, way: Way): Fix => ({ ...fix, edits: mapEdits(fix.edits
 
 /** The finding with its ranges (and, when first read, its fixes' edits) mapped. */
 function mapFinding(f: Finding, way: Way): Finding {
-  const out: Omit<Finding, 'fixes'> = { code: f.code, severity: f.severity, message: f.message, range: way(f.range) };
+  const out: Building<Omit<Finding, 'fixes'>> = { code: f.code, severity: f.severity, message: f.message, range: way(f.range) };
   if (f.cells) out.cells = f.cells;
   if (f.related) out.related = f.related.map(r => ({ range: way(r.range), message: r.message }));
   return lazyFixes(out, () => f.fixes.map(x => mapFix(x, way)));

@@ -7,6 +7,7 @@ import { sourcesOf, type PlacedSection } from './assemble';
 import type { Position, Range, Report } from './model';
 import { rowsOf, tableDecl, type CellRef } from './templates';
 import { byStart } from './text/range';
+import { proseBySection } from './cache';
 
 export type QuantityId =
   | 'new' | 'carried_over' | 'carried_forward' | 'answered'
@@ -155,15 +156,14 @@ const PROSE_PARTS = new Set([1, 3, 4]);
  * Per section object (kept while its lines are untouched, see document.ts): a keystroke in
  * one part re-reads that part's prose only.
  */
-const factsCache = new WeakMap<PlacedSection, ProseFacts>();
 
 /** Every number the prose quotes about the tables, and every "均获维持", in document order. */
 export function proseFacts(doc: ReportDocument, report: Report): ProseFacts {
   const out: ProseFacts = { numbers: [], allUpheld: [] };
   for (const section of sourcesOf(report)) {
     if (!section.heading || !PROSE_PARTS.has(section.heading.number)) continue;
-    let facts = factsCache.get(section);
-    if (!facts) factsCache.set(section, facts = readProseFacts(doc, section));
+    let facts = proseBySection.get(section);
+    if (!facts) proseBySection.set(section, facts = readProseFacts(doc, section));
     out.numbers.push(...facts.numbers);
     out.allUpheld.push(...facts.allUpheld);
   }

@@ -71,10 +71,12 @@ function finding(ctx: RuleContext, t: Table, v: Values, cell: Cell): Finding {
     const fix = computedFix(ctx, t, v, ref, s);
     if (fix) fixes.push(fix);
   }
-  const fill: Fix = { title: fmt(M.fill, ctx.locale, { cell: name }), edits: [cellEdit(ctx.doc, cell, 0)], preferred: false };
   // Widening finds the row by table id, which names the report's first table of that kind only.
-  if (ctx.report.tables[t.id] === t) fill.scope = { kind: 'fill', report: ctx.reportIndex, table: t.id, row: cell.row };
-  fixes.push(fill);
+  const widens = ctx.report.tables[t.id] === t;
+  fixes.push({
+    title: fmt(M.fill, ctx.locale, { cell: name }), edits: [cellEdit(ctx.doc, cell, 0)], preferred: false,
+    ...(widens ? { scope: { kind: 'fill', report: ctx.reportIndex, table: t.id, row: cell.row } } : {}),
+  });
   return { code: rule.code, severity: rule.severity, message, range: cell.range, fixes, cells: [ref] };
 }
 
