@@ -116,4 +116,16 @@ describe('layering: the import graph of server/src and client/src', () => {
     }
     assert.deepEqual(bad, []);
   });
+  it('rules import from fixes/ only the edit builders (cells, labels, headings), nothing that runs after the check', () => {
+    // The edit builders write a value, a label, a heading or a table in the report's own
+    // encoding; what applies, widens or verifies fixes (apply, fill, recompute, verify) comes
+    // after the rules. The builders go too once fixes are resolved on demand (issue 13 item 4).
+    const builders = ['cells.ts', 'labels.ts', 'headings.ts'].map(f => path.join(ROOT, 'server', 'src', 'engine', 'fixes', f));
+    const bad: string[] = [];
+    for (const [f, imports] of g) {
+      if (!within(f, 'server/src/engine/rules')) continue;
+      for (const i of imports) if (i.target && within(i.target, 'server/src/engine/fixes') && !builders.includes(i.target)) bad.push(`${rel(f)} imports ${i.spec}`);
+    }
+    assert.deepEqual(bad, []);
+  });
 });

@@ -5,7 +5,7 @@ import { generationForYear, type Generation } from './templates';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
-import { once } from './fixes/lazy';
+import { once } from './lazy';
 import { moveRange, movedBy, rootOf, shiftLines } from './moved';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
 import { tablesOf, type DocumentModel, type Report, type Table, type Finding, type Fix, type Severity } from './model';

@@ -7,12 +7,14 @@
 import { ReportDocument } from './document';
 import { check } from './physical';
 import { applyEdits } from './fixes/apply';
-import { numeralOf, headingSpans, eolOf } from './fixes/headings';
+import { eolOf } from './fixes/headings';
 import { tablesOf, type Part, type Range, type Report, type Table, type Edit } from './model';
 import { encode } from './render/encode';
 import { layoutOf } from './render/layout';
 import { rowsOf, tableDecl } from './templates';
 import { byStart } from './text/range';
+import { numeralOf } from './describe';
+import { headingSpans } from './parse/headings';
 
 /** How tables are written: aligned Markdown, or one row per line with tab-separated cells. */
 export type TableStyle = 'markdown' | 'tabs';

@@ -215,3 +215,10 @@ export const tablesOf = (report: Report): Table[] => [...Object.values(report.ta
 
 /** Whether a report holds anything of one: a part heading or a standard table (not text before the first report, or prose). */
 export const isReport = (report: Report): boolean => report.parts.length > 0 || Object.keys(report.tables).length > 0;
+
+/** Each part number's first heading: later ones are duplicates (duplicate-part). */
+export function firstHeadings(report: Report): Map<number, Part> {
+  const m = new Map<number, Part>();
+  for (const p of report.parts) if (!m.has(p.number)) m.set(p.number, p);
+  return m;
+}

@@ -12,7 +12,7 @@ import { documentSymbols as symbolsLogical, foldingRanges as foldsLogical, type 
 import { inlayHints as inlayLogical, type InlayHintData, type InlayOptions } from './inlay';
 import { recomputeEdits as recomputeLogical } from './fixes/recompute';
 import { toJson as toJsonLogical } from './json';
-import { lazyFixes } from './fixes/lazy';
+import { lazyFixes } from './lazy';
 import type { Identity } from './templates';
 import type { Table } from './model';
 import type { Locale } from './i18n';

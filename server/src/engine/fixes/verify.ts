@@ -10,7 +10,7 @@ import type { Encoding, Table, Edit, Finding, Fix } from '../model';
 import type { RuleContext } from '../rules/types';
 import { rowsOf, tableDecl } from '../templates';
 import { applyEdits, editsFrom } from './apply';
-import { lazyFixes } from './lazy';
+import { lazyFixes } from '../lazy';
 import { regularByTable } from '../cache';
 
 /** Encodings whose cells are placed by counting rather than by their own line or column. */

@@ -4,9 +4,8 @@
 // row is not reported (see the doc).
 import { fmt, list, type Msg } from '../i18n';
 import type { Row, Table, Unplaced, Finding } from '../model';
-import { columnLabel, tableName } from '../describe';
+import { columnLabel, tableName, rowTitle } from '../describe';
 import { rowsOf, tableDecl } from '../templates';
-import { rowTitle } from '../fixes/labels';
 import type { Rule, RuleContext } from './types';
 
 const M = {

@@ -4,9 +4,9 @@
 import { fmt, type Msg } from '../i18n';
 import { isReport, type Range, type Report, type Edit, type Finding, type Fix } from '../model';
 import { TEMPLATES, type Generation, type TableId } from '../templates';
-import { tableName } from '../describe';
-import { blankTable, canonicalHeading, headingInsertion, headingMarks, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
-import { lazyFixes } from '../fixes/lazy';
+import { tableName, canonicalHeading, partName } from '../describe';
+import { blankTable, headingInsertion, headingMarks, lineInsertion, reparser, tableComplete, type Reparse } from '../fixes/headings';
+import { lazyFixes } from '../lazy';
 import type { Rule, RuleContext } from './types';
 
 const M = {

@@ -4,10 +4,10 @@
 // certain.
 import { fmt, type Msg } from '../i18n';
 import { tablesOf, type Row, type Table, type Finding, type Fix } from '../model';
-import { tableName } from '../describe';
+import { tableName, rowTitle, templateLabel } from '../describe';
 import { tableDecl } from '../templates';
-import { lostLabelEdits, rowTitle, templateLabel } from '../fixes/labels';
-import { lazyFixes } from '../fixes/lazy';
+import { lostLabelEdits } from '../fixes/labels';
+import { lazyFixes } from '../lazy';
 import type { Rule, RuleContext } from './types';
 
 const M = {

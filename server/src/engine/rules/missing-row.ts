@@ -2,9 +2,8 @@
 // there (no label for it, and no numbers where it belongs).
 import { fmt, type Msg } from '../i18n';
 import type { Table, Finding } from '../model';
-import { tableName } from '../describe';
+import { tableName, rowTitle } from '../describe';
 import { tableDecl } from '../templates';
-import { rowTitle } from '../fixes/labels';
 import type { Rule } from './types';
 
 const M = {

@@ -3,11 +3,12 @@
 // whose fix brings the table along.
 import { fmt, type Msg } from '../i18n';
 import type { Part, Table, Finding, Fix } from '../model';
-import { tableName } from '../describe';
+import { tableName, partName } from '../describe';
 import { TEMPLATES, type TableId } from '../templates';
-import { blankTable, firstHeadings, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
-import { lazyFixes } from '../fixes/lazy';
+import { blankTable, lineInsertion, reparser, tableComplete, type Reparse } from '../fixes/headings';
+import { lazyFixes } from '../lazy';
 import type { Rule, RuleContext } from './types';
+import { firstHeadings } from '../model';
 
 const M = {
   missing: {

@@ -3,8 +3,9 @@
 // are reported: those outside the longest run already in order.
 import { fmt, type Msg } from '../i18n';
 import type { Part, Finding } from '../model';
-import { firstHeadings, partName } from '../fixes/headings';
 import type { Rule } from './types';
+import { partName } from '../describe';
+import { firstHeadings } from '../model';
 
 const M = {
   after: {

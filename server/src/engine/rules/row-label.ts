@@ -3,10 +3,10 @@
 // lines is not worth a note: a false alarm costs more than a miss.
 import { fmt, type Msg } from '../i18n';
 import { tablesOf, type Row, type Table, type Edit, type Finding } from '../model';
-import { tableName } from '../describe';
+import { tableName, rowTitle, templateLabel } from '../describe';
 import { normalizeLabel } from '../text/normalize';
-import { relabelEdits, rowTitle, templateLabel, type Relabel } from '../fixes/labels';
-import { lazyFixes, once } from '../fixes/lazy';
+import { relabelEdits, type Relabel } from '../fixes/labels';
+import { lazyFixes, once } from '../lazy';
 import type { Rule, RuleContext } from './types';
 
 const M = {

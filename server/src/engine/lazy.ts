@@ -1,4 +1,4 @@
-import type { Finding, Fix } from '../model';
+import type { Finding, Fix } from './model';
 // Fixes computed when first asked for. The fixes that re-parse the report to prove an
 // edit safe cost more than the whole check, and most findings are read, not fixed: the
 // CLI's text output and a reviewer's batch never ask for them. They read the report as
