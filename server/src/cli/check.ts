@@ -1,92 +1,22 @@
 // `nianbao check`: findings for many report files, as text, JSON or SARIF; `--fix` applies
 // the safe fixes in place. Files are checked in worker threads when there are many.
 import { resolve } from 'node:path';
-import { ReportDocument, applyEdits, check, fixAll, localeOf, type Finding, type Generation, type Locale } from '../engine';
+import { localeOf } from '../engine';
 import { REPORT_EXTENSIONS } from '../import';
-import { importInputs, sourcesOf, type Imported } from './import';
-import { expandPaths, fileId, InputError, readReportFile } from './io';
-import { ChangedOnDisk, replaceFile } from './write';
-import { CliPeers } from './peers';
+import { importInputs } from './import';
+import { expandPaths, fileId, InputError } from './io';
+import { checkFile, configsFor } from './check-file';
+import { isFailed, outcomeOf, type CheckInput, type CheckSettings, type FailedFile, type FileResult, type Format, type Outcome } from './results';
 import { toSarif } from './sarif';
 import { fileText, oneLine, totalText } from './text';
+import { UsageError } from './usage';
 import { checkInWorkers } from './workers';
-import { Configs, isReportFile, type ParseConfig } from '../config/find';
-import { requireBundled } from '../import/load';
+import { isReportFile, type Configs } from '../config/find';
 
-export interface CheckSettings {
-  locale: Locale;
-  fix: boolean;
-  /** With json, each file is rendered where it is checked (see Outcome). */
-  format?: Format;
-  /** Every file checked in this run: peers of each other (cross-year), with each one's folder. */
-  inputs?: string[];
-  /** `--config FILE`: the configuration for every file; else each file's .nianbao.json is found from its folder up. */
-  config?: string;
-  /** The locale came from `--locale` (it wins over a configuration's). */
-  localeGiven?: boolean;
-}
-
-/** The configuration validator (zod) is a bundle of its own, read only when a configuration file exists. */
-const parseConfig = (): ParseConfig => requireBundled<typeof import('../config/schema')>('config.js').parseConfig;
-
-/** One set of configurations per settings object, as peers. */
-const configSets = new WeakMap<CheckSettings, Configs>();
-function configsFor(settings: CheckSettings): Configs {
-  let c = configSets.get(settings);
-  if (!c) configSets.set(settings, (c = new Configs(parseConfig, settings.config)));
-  return c;
-}
-
-/** One set of peers per settings object: per run, and per worker thread (each gets its own copy). */
-const peerSets = new WeakMap<CheckSettings, CliPeers>();
-function peersFor(settings: CheckSettings): CliPeers {
-  let p = peerSets.get(settings);
-  if (!p) peerSets.set(settings, (p = new CliPeers(settings.inputs ?? [], settings.fix)));
-  return p;
-}
-
-export interface CheckedFile {
-  path: string;
-  template: Generation;
-  reports: number;
-  /** After --fix: the findings that remain, re-checked. */
-  findings: Finding[];
-  /** With --fix: how many edits were applied (0: the file was left alone). */
-  fixed?: number;
-  /** A file read through an importer (PDF …): how, what to know, and where each finding is in it. */
-  imported?: { from: string; notes: string[]; sources: (string | undefined)[] };
-}
-/** A file that could not be read, written or checked; or (skipped) one that is not a report. */
-export interface FailedFile { path: string; error: string; skipped?: boolean }
-export type FileResult = CheckedFile | FailedFile;
-
-export const isFailed = (r: FileResult): r is FailedFile => 'error' in r;
-
-/**
- * A checked file as the run reports it. For JSON the file is rendered where it was
- * checked (in a worker, that spares the main thread a batch's findings) and its findings
- * are dropped; `errors` keeps what the exit code needs.
- */
-export interface Outcome { result: FileResult; json?: string; errors: boolean }
-
-export function outcomeOf(r: FileResult, settings: CheckSettings): Outcome {
-  const errors = !isFailed(r) && r.findings.some(f => f.severity === 'error');
-  if (settings.format !== 'json') return { result: r, errors };
-  const json = JSON.stringify(isFailed(r) ? r : fileJson(r, settings.fix), null, 2).replace(/^/gm, '    ');
-  return { result: isFailed(r) ? r : { ...r, findings: [] }, json, errors };
-}
-
-type Format = 'text' | 'json' | 'sarif';
 interface CheckArgs extends CheckSettings { format: Format; jobs: number; paths: string[] }
 
 /** Below this many files one thread is faster than starting workers. */
 const MIN_FILES_PER_WORKER = 25;
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-  /** A bundle loaded on demand (dist/export.js) has its own copy of this class: known by name. */
-  static [Symbol.hasInstance](value: unknown): boolean { return value instanceof Error && value.name === 'UsageError'; }
-}
 
 /** node:os is required when first needed: not every run pays for loading it. */
 const cores = () => (require('node:os') as typeof import('node:os')).availableParallelism();
@@ -130,47 +60,6 @@ export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.
   return out;
 }
 
-export const isReport = (doc: ReportDocument) => doc.model.reports.some(r => r.parts.length || Object.keys(r.tables).length);
-
-/** Checks one file (and fixes it with `fix`). Never throws: failures become a FailedFile. */
-export function checkFile(path: string, settings: CheckSettings, named = true, imported?: Imported | { error: string }): FileResult {
-  try {
-    if (imported && 'error' in imported) return { path, error: imported.error };
-    const peers = peersFor(settings);
-    // An imported file was read by its importer; a text file is read here, once, with its stamp.
-    const read = imported ? undefined : peers.take(path) ?? readReportFile(path, settings.fix);
-    const text = imported?.text ?? read!.text;
-    const { config, error } = configsFor(settings).forFile(path);
-    if (error) return { path, error };
-    let doc = peers.parse(path, text);
-    if (!isReport(doc)) {
-      return { path, error: `${path}: not a report (no part headings or standard tables found)`, skipped: !named };
-    }
-    const locale = settings.localeGiven ? settings.locale : config?.locale ?? settings.locale;
-    const options = { locale, severity: config?.severity, template: config?.template };
-    let findings = check(doc, { ...options, peers: peers.peersOf(path, doc) });
-    const report = doc.model.reports[0];
-    const result: CheckedFile = { path, template: report.template, reports: doc.model.reports.length, findings };
-    // An imported file is not text to edit: --fix leaves it alone (the output says so).
-    if (imported) return { ...result, imported: { from: imported.encoding, notes: imported.notes, sources: sourcesOf(findings, imported, locale) }, ...(settings.fix ? { fixed: 0 } : {}) };
-    if (!settings.fix) return result;
-    const { edits } = fixAll(doc, findings, locale);
-    const fixedText = applyEdits(text, edits);
-    if (fixedText !== text) {
-      replaceFile(path, Buffer.from(read!.bom ? '\uFEFF' + fixedText : fixedText, 'utf8'), read!.stamp);
-      peers.changed(path);
-      doc = peers.parse(path, fixedText);
-      findings = check(doc, { ...options, peers: peers.peersOf(path, doc) });
-    }
-    return { ...result, findings, fixed: fixedText === text ? 0 : edits.length };
-  } catch (e) {
-    if (e instanceof InputError) return { path, error: e.message, ...(e.skippable && !named ? { skipped: true } : {}) };
-    if (e instanceof ChangedOnDisk) return { path, error: `${path}: changed on disk while checking: not fixed` };
-    const err = e as NodeJS.ErrnoException;
-    return { path, error: err.code ? `${path}: cannot write (${err.code}); the file is as it was` : `${path}: internal error while checking: ${err.message}` };
-  }
-}
-
 /**
  * The files to check, in order and each real file once (by device and inode: two names of
  * one file, or two workers fixing it, would check or rewrite it from a stale copy), marked
@@ -198,9 +87,6 @@ function expand(paths: string[], configs: Configs, onError: (path: string, messa
   }
   return out;
 }
-
-/** A file to check; `imported` when it was read through an importer (or failed to be). */
-export interface CheckInput { path: string; named: boolean; imported?: Imported | { error: string } }
 
 export interface CheckIo {
   out(s: string): void;
@@ -261,25 +147,3 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   return errors ? 1 : 0;
 }
 
-/** The CLI's severity words: LSP's information and hint are both notes. */
-export function severityWord(f: Finding): 'error' | 'warning' | 'note' {
-  return f.severity === 'error' || f.severity === 'warning' ? f.severity : 'note';
-}
-
-/** One file of `--format json`'s `files`. */
-function fileJson(r: CheckedFile, fix: boolean) {
-  return {
-    path: r.path,
-    template: r.template,
-    ...(r.reports > 1 ? { reports: r.reports } : {}),
-    ...(fix ? { fixed: r.fixed ?? 0 } : {}),
-    ...(r.imported ? { imported: { from: r.imported.from, notes: r.imported.notes } } : {}),
-    diagnostics: r.findings.map((f, i) => ({
-      code: f.code, severity: severityWord(f), message: f.message, range: f.range,
-      ...(r.imported?.sources[i] ? { source: r.imported.sources[i] } : {}),
-      fixes: f.fixes.map(x => ({ title: x.title, edits: x.edits })),
-      // Where to look besides the range (a total's addends when an addend is the suspect).
-      ...(f.related?.length ? { related: f.related } : {}),
-    })),
-  };
-}

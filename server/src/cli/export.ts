@@ -7,13 +7,12 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { ReportDocument, localeOf, type Locale } from '../engine';
+import { ReportDocument, isReport, localeOf, type Locale } from '../engine';
 import { allExportColumns, exportRows, type ExportCell } from '../engine/export';
 import { REPORT_EXTENSIONS } from '../import';
-import { UsageError } from './check';
+import { UsageError, type Io } from './usage';
 import { importPath, needsImport, sourcesOf } from './import';
 import { expandPaths, InputError, readReport } from './io';
-import type { Io } from './run';
 
 export const USAGE_EXPORT = 'usage: nianbao export --format xlsx|csv [--locale en|zh-cn] --out FILE PATH...';
 
@@ -91,7 +90,7 @@ export async function exportFiles(files: string[], options: { format: 'xlsx' | '
         continue;
       }
       const doc = new ReportDocument(text);
-      const rows = exportRows(doc, options.locale).filter(r => r.report.parts.length || Object.keys(r.report.tables).length);
+      const rows = exportRows(doc, options.locale).filter(r => isReport(r.report));
       if (!rows.length) {
         const message = `${file}: not a report (no part headings or standard tables found)`;
         summary.failed++; summary.errors.push(message);

@@ -5,11 +5,11 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { localeOf, type Finding, type Locale } from '../engine';
-import { looksImported, TEXT_EXTENSIONS, describeSource, importFile, isImportable, sourceAt, ImportError, type ImportResult } from '../import';
+import { looksImported, describeSource, importFile, isImportable, sourceAt, ImportError, type ImportResult } from '../import';
+import { isReportName } from '../report-files';
 import { loadBundled } from '../import/load';
 import { InputError, readFileOnce } from './io';
-import type { Io } from './run';
-import { UsageError } from './check';
+import { UsageError, type Io } from './usage';
 
 /** An input read through an importer, as check carries it (also to worker threads). */
 export interface Imported { text: string; encoding: string; notes: string[]; provenance: ImportResult['provenance'] }
@@ -31,7 +31,7 @@ export function needsImport(file: string): boolean {
     } finally { closeSync(fd); }
   } catch { return isImportable(file); }
   if (looksImported(head.subarray(0, n))) return true;
-  if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) return isImportable(file);
+  if (!isReportName(path.basename(file))) return isImportable(file);
   try { return !isUtf8(readFileOnce(file, false).bytes); } catch { return false; }
 }
 

@@ -1,11 +1,10 @@
 // `nianbao rollup [--format md|json] [--locale en|zh-cn] FILE…`: sum the three tables of
 // several reports (one generation) into a new report, the way a city office rolls up its
 // departments' reports.
-import { ReportDocument, localeOf } from '../engine';
+import { ReportDocument, isReport, localeOf } from '../engine';
 import { rollup } from '../engine/rollup';
 import { InputError, expandPaths, fileId, readReport } from './io';
-import type { Io } from './run';
-import { isReport, UsageError } from './check';
+import { UsageError, type Io } from './usage';
 import { oneLine } from './text';
 
 export function runRollup(args: string[], io: Io): number {
@@ -30,7 +29,7 @@ export function runRollup(args: string[], io: Io): number {
     if (first !== undefined) { io.err(`nianbao: ${oneLine(path)}: the same file as ${oneLine(first)}; counted once\n`); continue; }
     seen.set(id, path);
     const doc = new ReportDocument(readReport(path));
-    if (!isReport(doc)) throw new InputError(`${path}: not a report (no part headings or standard tables found)`);
+    if (!doc.model.reports.some(isReport)) throw new InputError(`${path}: not a report (no part headings or standard tables found)`);
     inputs.push({ path, doc });
   }
   const result = rollup(inputs, locale);

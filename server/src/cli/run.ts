@@ -1,6 +1,7 @@
 // The CLI's verbs, separated from process I/O so tests can call them.
-import { ReportDocument, toJson } from '../engine';
-import { isReport, runCheck, UsageError } from './check';
+import { ReportDocument, isReport, toJson } from '../engine';
+import { runCheck } from './check';
+import { UsageError, type Io } from './usage';
 import { oneLine } from './text';
 import { InputError, readReport } from './io';
 import { MAX_REPORT_BYTES } from '../report-files';
@@ -10,16 +11,6 @@ import { runRollup } from './rollup';
 import { importPath, needsImport, runImport } from './import';
 import { requireBundled } from '../import/load';
 import { localeOf } from '../engine';
-
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-  /**
-   * The script `check` starts as worker threads. Default: this bundle, when it is the
-   * program being run (dist/cli.js); otherwise (a test bundle) files are checked in-thread.
-   */
-  workerScript?: string;
-}
 
 const USAGE = `usage:
   nianbao parse [--format json] FILE
@@ -93,7 +84,7 @@ async function parse(args: string[], io: Io): Promise<number> {
     ? (await importPath(files[0], localeOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG))).text
     : readReport(files[0]);
   const doc = new ReportDocument(text);
-  if (!isReport(doc)) throw new InputError(`${files[0]}: not a report (no part headings or standard tables found)`);
+  if (!doc.model.reports.some(isReport)) throw new InputError(`${files[0]}: not a report (no part headings or standard tables found)`);
   io.out(JSON.stringify(toJson(doc.model, doc), null, 2) + '\n');
   return 0;
 }

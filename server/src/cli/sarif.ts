@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type Finding, type Locale, type Range } from '../engine';
-import { isFailed, severityWord, type FileResult } from './check';
+import { isFailed, severityWord, type FileResult } from './results';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 

@@ -3,7 +3,7 @@
 // and a total line.
 import { fmt, visible, type Locale, type Msg } from '../engine/i18n';
 import type { Finding } from '../engine';
-import { isFailed, severityWord, type CheckedFile, type FileResult } from './check';
+import { isFailed, severityWord, type CheckedFile, type FileResult } from './results';
 
 const M = {
   ok: { en: 'no problems', 'zh-cn': '未发现问题' },

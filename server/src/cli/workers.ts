@@ -3,7 +3,8 @@
 // files go out one at a time to whichever worker is free, and the results come back in
 // input order.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkFile, outcomeOf, type CheckInput, type CheckSettings, type Outcome } from './check';
+import { checkFile } from './check-file';
+import { outcomeOf, type CheckInput, type CheckSettings, type Outcome } from './results';
 
 const TAG = 'nianbao-check-worker';
 

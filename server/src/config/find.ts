@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Generation } from '../engine/templates';
 import type { Locale } from '../engine/i18n';
-import type { Severity } from '../engine/rules/types';
+import type { Severity } from '../engine/model';
 
 export const CONFIG_FILE = '.nianbao.json';
 

@@ -2,10 +2,10 @@
 // table or document, and fix-all (preferred fixes only).
 import type { ReportDocument } from './document';
 import { fmt, localeOf, type Msg } from './i18n';
-import type { Range } from './model';
-import type { Edit, Finding } from './rules/types';
+import type { Range, Edit, Finding } from './model';
 import { recomputeEdits } from './fixes/recompute';
 import { fillEdits } from './fixes/fill';
+import { overlaps } from './text/range';
 
 export interface Action {
   title: string;
@@ -24,10 +24,6 @@ const M = {
   fillTable: { en: 'Fill every blank count in this table with 0', 'zh-cn': '将本表空白单元格填为 0' },
   fixAll: { en: 'Fix all safe nianbao problems', 'zh-cn': '修复全部可安全修复的年报问题' },
 } satisfies Record<string, Msg>;
-
-const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
-    b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
 /** Quick fixes for the findings at `range`, plus their widened forms. */
 export function quickFixes(doc: ReportDocument, findings: Finding[], range: Range, localeTag?: string): Action[] {

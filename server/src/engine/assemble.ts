@@ -1,6 +1,7 @@
 // Sections → reports. A document may hold several reports one after another (a
 // reviewer's compilation): a title, or a part 一 after later parts, starts the next one.
-import { GENERATIONS, currentGeneration, generationForYear, type Generation } from './templates';
+import { GENERATIONS, currentGeneration, generationForYear, type Generation, type TableId } from './templates';
+import { reportBySection, sourcesByReport } from './cache';
 import type { DocumentModel, Part, Report, Table } from './model';
 import type { PlacedSection } from './parse/section';
 import { movedBy, rootOf } from './moved';
@@ -30,22 +31,21 @@ export function assemble(sections: readonly PlacedSection[], lineCount: number):
 
 /** The parsed sections behind a report, in order: caches key on them (sections are kept objects while untouched). */
 export function sourcesOf(report: Report): readonly PlacedSection[] {
-  return (report as Report & { sources?: readonly PlacedSection[] }).sources ?? [];
+  return sourcesByReport.get(report) ?? [];
 }
 
 /**
- * Reports rebuilt only when one of their sections changed (sections are kept objects
- * while untouched); a report whose sections all moved by the same lines keeps what does
- * not depend on where it stands (its year, its template: the costly part) and is placed anew.
+ * Reports rebuilt only when one of their sections changed (cache.ts reportBySection); a
+ * report whose sections all moved by the same lines keeps what does not depend on where it
+ * stands (its year, its template: the costly part) and is placed anew.
  */
-const built = new WeakMap<PlacedSection, { sections: PlacedSection[]; lineCount: number; report: Report }>();
 function cachedReport(all: readonly PlacedSection[], from: number, to: number, lineCount: number): Report {
-  const hit = built.get(rootOf(all[from]));
+  const hit = reportBySection.get(rootOf(all[from]));
   if (hit && hit.lineCount === lineCount && hit.sections.length === to - from && hit.sections.every((s, i) => s === all[from + i])) return hit.report;
   const sections = all.slice(from, to);
   const moved = hit && hit.lineCount === lineCount && lineCount < 0 && movedBy(sections, hit.sections) !== undefined;
   const report = buildReport(sections, lineCount < 0 ? Infinity : lineCount, moved ? hit.report : undefined);
-  built.set(rootOf(sections[0]), { sections, lineCount, report });
+  reportBySection.set(rootOf(sections[0]), { sections, lineCount, report });
   return report;
 }
 
@@ -98,27 +98,21 @@ function buildReport(sections: PlacedSection[], lineCount: number, was?: Report)
   const signature = sections.slice(Math.max(0, part6)).flatMap(s => s.loneDates).pop();
   const { year, yearSource, template } = was ?? identify(sections, title, period, signature);
 
+  // The tables when first read (most reports of a compilation are never read on a keystroke).
+  let placed: { tables: Report['tables']; extraTables: Table[] } | undefined;
+  const tablesNow = () => (placed ??= placeTables(sections, template));
+  const published = sections.find(s => s.published)?.published;
   const report: Report = {
     range: { start: { line: first.start, character: 0 }, end: { line: Math.min(endLine, lineCount - 1), character: 0 } },
     template,
     parts,
-    tables: {},
-    extraTables: [],
-    dates: {},
+    get tables() { return tablesNow().tables; },
+    get extraTables() { return tablesNow().extraTables; },
+    dates: { ...(period ? { period } : {}), ...(signature ? { signature } : {}), ...(published ? { published } : {}) },
+    ...(title ? { title: { text: title.text, range: title.range } } : {}),
+    ...(year !== undefined ? { year, yearSource } : {}),
   };
-  // The tables when first read (most reports of a compilation are never read on a keystroke).
-  let placed: { tables: Report['tables']; extraTables: Table[] } | undefined;
-  const tablesNow = () => (placed ??= placeTables(sections, template));
-  Object.defineProperty(report, 'tables', { get: () => tablesNow().tables, enumerable: true });
-  Object.defineProperty(report, 'extraTables', { get: () => tablesNow().extraTables, enumerable: true });
-  if (title) report.title = { text: title.text, range: title.range };
-  if (year !== undefined) { report.year = year; report.yearSource = yearSource; }
-  if (period) report.dates.period = period;
-  if (signature) report.dates.signature = signature;
-  const published = sections.find(s => s.published)?.published;
-  if (published) report.dates.published = published;
-  // The parsed sections behind the report, for caches keyed on them (not part of the model's data).
-  Object.defineProperty(report, 'sources', { value: sections, enumerable: false });
+  sourcesByReport.set(report, sections);
   return report;
 }
 
@@ -137,7 +131,7 @@ const undecided = (t: Table) => leading(t.generationEvidence) === undefined;
 
 /** The report's tables by id; a second table of the same id is an extra (a pasted duplicate). */
 function placeTables(sections: readonly PlacedSection[], template: Generation): { tables: Report['tables']; extraTables: Table[] } {
-  const tables: Report['tables'] = {};
+  const tables: Partial<Record<TableId, Table>> = {};
   const extraTables: Table[] = [];
   for (const s of sections) for (const t of s.tables) {
     // A table whose labels name neither generation (table 四 is the same in both) follows the report.

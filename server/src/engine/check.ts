@@ -2,16 +2,19 @@
 import type { ReportDocument } from './document';
 import { localeOf, type Locale } from './i18n';
 import { generationForYear, type Generation } from './templates';
-import { RULES, type Finding, type Rule, type RuleContext, type Severity } from './rules';
-import { tablesOf } from './rules/cells';
+import { RULES, type Rule, type RuleContext } from './rules';
 import { sourcesOf } from './assemble';
 import { verifiedCellFixes } from './fixes/verify';
-import { once } from './fixes/lazy';
+import { once } from './lazy';
 import { movedBy, rootOf } from './moved';
 import { moveFinding, shapeOf, type Shape } from './move-findings';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
-import type { DocumentModel, Report, Table } from './model';
-import type { PlacedSection } from './parse/section';
+import { tablesOf, type DocumentModel, type Report, type Table, type Finding, type Severity } from './model';
+import { byStart } from './text/range';
+import { findingsByReport, findingsByTable, modelIds } from './cache';
+
+/** Findings and, once they were moved, how each is moved (move-findings.ts). */
+interface Moved { findings: readonly Finding[]; shapes?: readonly Shape[] }
 
 export interface CheckOptions {
   locale?: Locale | string;
@@ -24,9 +27,8 @@ export interface CheckOptions {
 }
 
 /** A stable number per peer model, so caches can tell whether the peers changed. */
-const ids = new WeakMap<object, number>();
 let nextId = 1;
-const idOf = (o: object) => ids.get(o) ?? (ids.set(o, nextId), nextId++);
+const idOf = (m: DocumentModel) => modelIds.get(m) ?? (modelIds.set(m, nextId), nextId++);
 
 /** The generation a report should use: the override setting; else what its year calls for; else what its tables use. */
 function expectedOf(report: Report, options: CheckOptions): Generation {
@@ -57,25 +59,20 @@ const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.co
 /** A rule's place in the registry: findings at one position come in this order. */
 const RULE_INDEX = new Map(RULES.map((r, i) => [r.code, i]));
 
-/** Findings and, once they were moved, how each is moved (move-findings.ts). */
-interface Moved { findings: Finding[]; shapes?: readonly Shape[] }
-const cache = new WeakMap<object, Moved & { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string }>();
 
-const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-
-function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): Finding[] {
+function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): readonly Finding[] {
   const sources = sourcesOf(report);
   const expected = expectedOf(report, options);
   // Neither the index nor the generation can hold '|', so the table rules' key is unambiguous.
-  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(before);
-  const hit = sources.length ? cache.get(rootOf(sources[0])) : undefined;
+  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(byStart);
+  const hit = sources.length ? findingsByReport.get(rootOf(sources[0])) : undefined;
   const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
   if (moved === 0) return hit!.findings;
   // A context only for a report that is checked: on a keystroke, one of them.
   const { findings, shapes } = moved !== undefined
     ? moveFindings(hit!.findings, hit!.shapes ??= hit!.findings.map(shapeOf), moved, once(rerun), () => runRules(contextOf(doc, model, report, reportIndex, options), options, '', r => NAMES_LINES.has(r.code)))
     : { findings: rerun(), shapes: undefined };
-  if (sources.length) cache.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings, shapes });
+  if (sources.length) findingsByReport.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings, shapes });
   return findings;
 }
 
@@ -94,14 +91,14 @@ function moveFindings(findings: readonly Finding[], shapes: readonly Shape[], de
   }
   // A rule that threw (its finding has no rule's code) cannot be placed in the merge.
   if (findings.some(f => !RULE_INDEX.has(f.code))) return { findings: fresh() };
-  const again = naming().sort(before);
+  const again = naming().sort(byStart);
   const out: Finding[] = [], outShapes: Shape[] = [];
   let a = 0;
   const push = (f: Finding, shape: Shape) => { out.push(f); outShapes.push(shape); };
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     if (NAMES_LINES.has(f.code)) continue;
-    while (a < again.length && (before(again[a], f) || RULE_INDEX.get(again[a].code)! - RULE_INDEX.get(f.code)!) < 0) push(again[a], shapeOf(again[a++]));
+    while (a < again.length && (byStart(again[a], f) || RULE_INDEX.get(again[a].code)! - RULE_INDEX.get(f.code)!) < 0) push(again[a], shapeOf(again[a++]));
     push(moveFinding(f, shapes[i], delta, out.length, fresh), shapes[i]);
   }
   while (a < again.length) push(again[a], shapeOf(again[a++]));
@@ -127,7 +124,7 @@ export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): 
   if (!model.reports.length) return [];
   // What the cache key needs from the options, built once rather than once per report.
   const optionsKey = JSON.stringify([localeOf(options.locale), options.severity ?? {}, (options.peers ?? []).map(p => idOf(p.model))]);
-  const perReport: Finding[][] = [];
+  const perReport: (readonly Finding[])[] = [];
   for (let i = 0; i < model.reports.length; i++) {
     if (i) yield;
     perReport.push(checkReport(doc, model, model.reports[i], i, options, optionsKey));
@@ -142,10 +139,10 @@ export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): 
   let n = 0, sorted = true;
   for (const found of perReport) {
     if (!found.length) continue;
-    if (n && before(out[n - 1], found[0]) > 0) sorted = false;
+    if (n && byStart(out[n - 1], found[0]) > 0) sorted = false;
     for (const f of found) out[n++] = f;
   }
-  return sorted ? out : out.sort(before);
+  return sorted ? out : out.sort(byStart);
 }
 
 /**
@@ -158,21 +155,27 @@ function run(rule: Rule, set: Severity | undefined, ctx: RuleContext, go: () => 
   try { found = go(); } catch (e) {
     found = [{ code: 'internal-error', severity: 'error', message: `${rule.code}: ${(e as Error).message}`, range: ctx.report.range, fixes: [] }];
   }
-  // Set in place (the rule's findings are its own): a copy would compute lazy fixes now.
-  if (set) for (const f of found) if (f.severity !== set) f.severity = set;
-  return found;
+  return set ? found.map(f => f.severity === set ? f : withSeverity(f, set)) : found;
+}
+
+/**
+ * The finding with another severity: a new object (findings are cached and shared), its
+ * keys in the same order and its fixes, if lazy, still computed only when first read.
+ */
+function withSeverity(f: Finding, severity: Severity): Finding {
+  const own = Object.getOwnPropertyDescriptors(f);
+  return Object.defineProperties({}, { ...own, severity: { ...own.severity, value: severity } }) as Finding;
 }
 
 /**
  * Findings of the table rules per table, by rule code, cached on the table object: a table
  * is a new object whenever its lines change or move. The key holds what else they read.
  */
-const tableCache = new WeakMap<Table, { key: string; byRule: Map<string, Finding[]> }>();
 
-function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, reportKey: string): Map<string, Finding[]> {
+function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, reportKey: string): ReadonlyMap<string, readonly Finding[]> {
   // Whether the table is the report's own or a pasted duplicate changes its fixes' reach.
   const key = `${reportKey}|${ctx.report.tables[t.id] === t}`;
-  const hit = tableCache.get(t);
+  const hit = findingsByTable.get(t);
   if (hit && hit.key === key) return hit.byRule;
   const byRule = new Map<string, Finding[]>();
   for (const rule of RULES) {
@@ -181,7 +184,7 @@ function tableFindings(ctx: RuleContext, t: Table, options: CheckOptions, report
     const found = run(rule, set, ctx, () => rule.checkTable!(ctx, t));
     byRule.set(rule.code, found.map(f => verifiedCellFixes(ctx, t, f)));
   }
-  tableCache.set(t, { key, byRule });
+  findingsByTable.set(t, { key, byRule });
   return byRule;
 }
 

@@ -1,7 +1,7 @@
 // Naming rows, columns and cells in words a clerk understands: the template's own labels.
 import { TEMPLATES, rowsOf, tableDecl, type CellRef, type Generation, type TableId } from './templates';
 import { fmt, list, type Locale, type Msg } from './i18n';
-import type { Recovered } from './model';
+import type { Recovered, Table } from './model';
 
 const TABLE_NAMES: Record<TableId, Record<Locale, string>> = {
   proactive: { 'zh-cn': '表二（主动公开）', en: 'table 二 (proactive disclosure)' },
@@ -91,3 +91,40 @@ export function recoveryReason(gen: Generation, r: Recovered, locale: Locale): s
 
 /** A split as it reads: 1 | 0 | 2. */
 export const splitText = (values: readonly number[]) => values.join(' | ');
+
+// Parts and rows by the template's own words.
+
+const partDecl = (gen: Generation, n: number) => TEMPLATES[gen].parts.find(p => p.number === n)!;
+
+/** 三 for 3. */
+export const numeralOf = (gen: Generation, n: number) => partDecl(gen, n).numeral;
+
+/** The template's wording of a part heading, without its numbering: 收到和处理政府信息公开申请情况. */
+export const headingWording = (gen: Generation, n: number) => partDecl(gen, n).heading;
+
+/** The heading as the template prints it: 三、收到和处理政府信息公开申请情况. */
+export const canonicalHeading = (gen: Generation, n: number) => `${numeralOf(gen, n)}、${headingWording(gen, n)}`;
+
+/** 第三部分 / part 三. */
+export const partShort = (gen: Generation, n: number, locale: Locale) =>
+  locale === 'zh-cn' ? `第${numeralOf(gen, n)}部分` : `part ${numeralOf(gen, n)}`;
+
+/** 第三部分「收到和处理政府信息公开申请情况」 / part 三 「收到和处理政府信息公开申请情况」. */
+export function partName(gen: Generation, n: number, locale: Locale): string {
+  const p = partDecl(gen, n);
+  return locale === 'zh-cn' ? `第${p.numeral}部分「${p.heading}」` : `part ${p.numeral} 「${p.heading}」`;
+}
+
+/** 「（三）不予公开·1.属于国家秘密」, 「第二十条第（一）项·规章」, 「（一）予以公开」. */
+export function rowTitle(gen: Generation, table: TableId, row: string): string {
+  const decl = tableDecl(gen, table);
+  const info = rowsOf(decl).get(row);
+  if (!info) return row;
+  const label = info.row.label ?? decl.name;
+  if (info.block.label) return `${info.block.label}·${label}`;
+  const group = decl.groups.find(g => g.id === info.row.group);
+  return group && group.parent ? `${group.label}·${label}` : label;
+}
+
+/** The label the template prints for a row of this table's generation. */
+export const templateLabel = (t: Table, row: string) => rowsOf(tableDecl(t.generation, t.id)).get(row)?.row.label ?? undefined;

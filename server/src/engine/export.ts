@@ -2,10 +2,9 @@
 // by the declaration's Chinese labels and the cell's stable id; one row per report. Pure:
 // the CLI writes the rows (xlsx or csv) as they come.
 import type { ReportDocument } from './document';
-import type { Report } from './model';
+import type { Report, Finding } from './model';
 import { check } from './physical';
-import type { Finding } from './rules/types';
-import { bodyNames } from './rules/report-date';
+import { bodyNames } from './body';
 import { GENERATIONS, TABLE_IDS, TEMPLATES, tableDecl, type Generation, type TableId } from './templates';
 import type { Locale } from './i18n';
 

@@ -7,12 +7,14 @@
 import { ReportDocument } from './document';
 import { check } from './physical';
 import { applyEdits } from './fixes/apply';
-import { numeralOf, headingSpans, eolOf } from './fixes/headings';
-import type { Part, Range, Report, Table } from './model';
+import { eolOf } from './fixes/headings';
+import { tablesOf, type Part, type Range, type Report, type Table, type Edit } from './model';
 import { encode } from './render/encode';
 import { layoutOf } from './render/layout';
-import type { Edit } from './rules/types';
-import { rowsOf, tableDecl, TABLE_IDS } from './templates';
+import { rowsOf, tableDecl } from './templates';
+import { byStart } from './text/range';
+import { numeralOf } from './describe';
+import { headingSpans } from './parse/headings';
 
 /** How tables are written: aligned Markdown, or one row per line with tab-separated cells. */
 export type TableStyle = 'markdown' | 'tabs';
@@ -113,11 +115,8 @@ function layoutEdits(doc: ReportDocument, options: FormatOptions): Edit[] {
       if (e && wanted(e.range) && !inTable(e.range.start.line)) edits.push(e);
     }
   }
-  return edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return edits.sort(byStart);
 }
-
-const tablesOf = (report: Report): Table[] =>
-  [...TABLE_IDS.map(id => report.tables[id]).filter((t): t is Table => !!t), ...report.extraTables];
 
 /** Lines that belong to a table without carrying a cell: pipe runs, Markdown or TSV rules. */
 const isDebris = (line: string) => /[|-]/.test(line) && /^[\s|:\-]*$/.test(line);

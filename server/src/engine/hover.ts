@@ -4,11 +4,12 @@ import type { ReportDocument } from './document';
 import { cellName, formula, identityIn, recoveryReason, rowLabel, splitText, tableName, termName } from './describe';
 import { evaluate, identitiesOf, solve, valuesOf, type Values } from './identities';
 import { fmt, list, type Locale, type Msg } from './i18n';
-import type { Cell, MatchHow, Part, Position, Range, Report, Table } from './model';
+import { tablesOf, type Cell, type MatchHow, type Part, type Position, type Range, type Report, type Table } from './model';
 import { TEMPLATES, cellKey, rowsOf, tableDecl, type CellRef, type Generation, type Identity, type TableId } from './templates';
 import { proseFacts, tableValue } from './prose';
 import { crossYearHover, type HoverPeers } from './hover-cross-year';
 import { roundSum } from './text/number';
+import { contains } from './text/range';
 
 export type { HoverPeers };
 
@@ -50,8 +51,6 @@ const HOW: Record<MatchHow, Msg> = {
   fuzzy: { en: 'matched approximately (check the wording for a slip)', 'zh-cn': '近似匹配（请检查是否有错字）' },
 };
 
-const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
-const contains = (r: Range, p: Position) => !before(p, r.start) && !before(r.end, p);
 const inLines = (r: Range, p: Position) => r.start.line <= p.line && p.line <= r.end.line;
 const escape = (s: string) => s.replace(/([\\|*_`[\]<>])/g, '\\$1');
 
@@ -85,7 +84,6 @@ export function hover(doc: ReportDocument, position: Position, locale: Locale, p
 
 const withCrossYear = (md: string, cross: string | undefined) => (cross ? `${md}\n\n---\n\n${cross}` : md);
 
-const tablesOf = (r: Report): Table[] => [...Object.values(r.tables), ...r.extraTables] as Table[];
 
 /** A number quoted in the prose, beside the table cell(s) it was compared with (text-table). */
 function proseHover(report: Report, quantity: Parameters<typeof tableValue>[1], value: number, locale: Locale): string {

@@ -2,22 +2,22 @@
 import { TEMPLATES, GENERATIONS, cellKey, templateMemo, type CellRef, type Identity } from './templates';
 import type { Row, Table } from './model';
 import { isExact, roundSum } from './text/number';
+import { valuesByTable } from './cache';
 
 /** Cell values by `row|column`; null where blank or not a number; absent where missing. */
 export type Values = Map<string, number | null>;
 
-const valuesCache = new WeakMap<Table, Values>();
 
 /**
  * The table's values (computed once per table: tables do not change after parsing).
  * The map is shared: copy it (`new Map(v)`) before changing anything in it.
  */
 export function valuesOf(table: Table): Values {
-  const hit = valuesCache.get(table);
+  const hit = valuesByTable.get(table);
   if (hit) return hit;
   const v: Values = new Map();
   for (const row of Object.values(table.rows)) for (const c of Object.values(row.cells)) v.set(cellKey(c.row, c.column), c.value);
-  valuesCache.set(table, v);
+  valuesByTable.set(table, v);
   return v;
 }
 

@@ -2,7 +2,7 @@
 // its column; the hint names it. Markdown tables show their header already (opt-in).
 import type { ReportDocument } from './document';
 import { columnLabel, rowLabel } from './describe';
-import type { Encoding, Position, Range, Table } from './model';
+import { tablesOf, type Encoding, type Position, type Range } from './model';
 
 export interface InlayHintData {
   /** Where the hint stands: the cell's start. */
@@ -25,7 +25,7 @@ const overlaps = (r: Range, lines?: Range) => !lines || (r.start.line <= lines.e
 export function inlayHints(doc: ReportDocument, range?: Range, options: InlayOptions = {}): InlayHintData[] {
   const out: InlayHintData[] = [];
   for (const report of doc.model.reports) {
-    for (const t of [...Object.values(report.tables), ...report.extraTables] as Table[]) {
+    for (const t of tablesOf(report)) {
       const wanted = ONE_CELL_PER_LINE.has(t.encoding) || (t.encoding === 'markdown' && options.markdownTables);
       if (!wanted || !overlaps(t.range, range)) continue;
       for (const row of Object.values(t.rows)) {

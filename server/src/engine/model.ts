@@ -1,9 +1,9 @@
 // The report model: what the parser produces and every later stage reads.
 // Positions are LSP-style: zero-based line, UTF-16 character offset.
-import type { Generation, TableId } from './templates';
+import type { CellRef, Generation, TableId } from './templates';
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position { readonly line: number; readonly character: number }
+export interface Range { readonly start: Position; readonly end: Position }
 
 /** How a table's text was encoded (spec § How the tables arrive as text). */
 /** `web`: a crawled page's text, the whole report on one line (read as logical lines, parse/web.ts). */
@@ -13,27 +13,27 @@ export type Encoding = 'tab-cells' | 'pipe-cells' | 'tsv' | 'markdown' | 'layout
 export type MatchHow = 'exact' | 'normalized' | 'variant' | 'prefix' | 'fuzzy';
 
 export interface LabelRef {
-  text: string;
-  range: Range;
-  how: MatchHow;
+  readonly text: string;
+  readonly range: Range;
+  readonly how: MatchHow;
   /** The template's canonical label. */
-  canonical: string;
+  readonly canonical: string;
 }
 
 export interface Cell {
-  row: string;
-  column: string;
+  readonly row: string;
+  readonly column: string;
   /** The cell's text as written (trimmed); '' for a blank cell. */
-  text: string;
+  readonly text: string;
   /** The count or amount; null when blank, '/', '—', '无' or not a number. */
-  value: number | null;
+  readonly value: number | null;
   /** number: a value; blank: empty or a placeholder; text: words where a number belongs. */
-  kind: 'number' | 'blank' | 'text';
-  unit?: string;
+  readonly kind: 'number' | 'blank' | 'text';
+  readonly unit?: string;
   /** Exactly the text; an empty range where a blank cell stands. */
-  range: Range;
+  readonly range: Range;
   /** Set when the cell was read out of a digit run that ran cells together. */
-  recovered?: Recovered;
+  readonly recovered?: Recovered;
 }
 
 /**
@@ -42,35 +42,35 @@ export interface Cell {
  */
 export interface Recovered {
   /** The digit run as written, and where it stands. */
-  run: string;
-  range: Range;
+  readonly run: string;
+  readonly range: Range;
   /** The split of the whole run in column order, and this cell's place in it. */
-  values: number[];
-  index: number;
+  readonly values: readonly number[];
+  readonly index: number;
   /** Keys of the row identities without which several splits would fit; empty: the digits alone allow one. */
-  decisive: string[];
+  readonly decisive: readonly string[];
   /** The run stood against its label, with nothing between them. */
-  glued: boolean;
+  readonly glued: boolean;
   /** What to write between the cells when a fix writes them out. */
-  separator: string;
+  readonly separator: string;
   /**
    * Web text: the row was written as several runs (`10 0 0 0 01`); the one holding this cell,
    * its cells' values and this cell's place in it. A cell fix rewrites only that run.
    */
-  piece?: { range: Range; values: number[]; index: number };
+  readonly piece?: { readonly range: Range; readonly values: readonly number[]; readonly index: number };
   /** Web text: the run has as many digits as cells (`0000000`), so it splits one way whatever the identities say. */
-  forced?: boolean;
+  readonly forced?: boolean;
 }
 
 /** A digit run that looks like a flattened row but could not be split: several splits fit, or none. */
 export interface Unsplit {
-  row: string;
-  run: string;
-  range: Range;
+  readonly row: string;
+  readonly run: string;
+  readonly range: Range;
   /** How many splits fit (Infinity: too many to count). */
-  count: number;
+  readonly count: number;
   /** Up to three of them. */
-  examples: number[][];
+  readonly examples: readonly (readonly number[])[];
 }
 
 /**
@@ -96,81 +96,129 @@ export type DoubtReason =
   | 'trailing-blanks';
 
 export interface Doubt {
-  reason: DoubtReason;
+  readonly reason: DoubtReason;
   /** Where the doubt shows (the run, the number between columns …); the row's range if absent. */
-  range?: Range;
+  readonly range?: Range;
 }
 
 export interface Row {
-  id: string;
+  readonly id: string;
   /** Set when the row was read with doubt (see Doubt). */
-  doubt?: Doubt;
+  readonly doubt?: Doubt;
   /** Absent when the numbers stand without their label (seed 000). */
-  label?: LabelRef;
-  cells: Record<string, Cell>;
+  readonly label?: LabelRef;
+  readonly cells: Readonly<Record<string, Cell>>;
   /** How many value cells the row holds (placed + extra). */
-  cellCount: number;
-  range: Range;
+  readonly cellCount: number;
+  readonly range: Range;
 }
 
 export interface Unplaced {
-  kind: 'extra-cell' | 'unknown-row' | 'orphan-value';
-  text: string;
-  range: Range;
+  readonly kind: 'extra-cell' | 'unknown-row' | 'orphan-value';
+  readonly text: string;
+  readonly range: Range;
   /** The row the item came after, when there was one. */
-  afterRow?: string;
+  readonly afterRow?: string;
 }
 
 export interface Table {
-  id: TableId;
-  generation: Generation;
-  encoding: Encoding;
-  range: Range;
+  readonly id: TableId;
+  readonly generation: Generation;
+  readonly encoding: Encoding;
+  readonly range: Range;
   /** The header label range, if one was found (for symbols). */
-  rows: Record<string, Row>;
-  unplaced: Unplaced[];
+  readonly rows: Readonly<Record<string, Row>>;
+  readonly unplaced: readonly Unplaced[];
   /** Digit runs that should have been a row's cells but admit no single split. */
-  unsplit: Unsplit[];
+  readonly unsplit: readonly Unsplit[];
   /** Signals behind the generation guess, for the template-generation rule. */
-  generationEvidence: Record<Generation, number>;
+  readonly generationEvidence: Readonly<Record<Generation, number>>;
 }
 
 export interface PartHeading {
-  number: number;
+  readonly number: number;
   /** The heading line's text, trimmed. */
-  text: string;
+  readonly text: string;
   /** The numbering as written: '一', '5', … */
-  numeral: string;
+  readonly numeral: string;
   /** Whether the numeral is the template's own (Chinese numeral + 、). */
-  standardNumbering: boolean;
-  how: MatchHow;
-  range: Range;
+  readonly standardNumbering: boolean;
+  readonly how: MatchHow;
+  readonly range: Range;
 }
 
 export interface Part extends PartHeading {
   /** From the heading to the line before the next part heading (or report end). */
-  bodyRange: Range;
+  readonly bodyRange: Range;
 }
 
-export interface DateFound { year: number; month?: number; day?: number; range: Range; text: string }
+export interface DateFound { readonly year: number; readonly month?: number; readonly day?: number; readonly range: Range; readonly text: string }
 
 export interface Report {
-  range: Range;
-  title?: { text: string; range: Range };
+  readonly range: Range;
+  readonly title?: { readonly text: string; readonly range: Range };
   /** The report year: from the title, the statistics period, the text, or the signature. */
-  year?: number;
-  yearSource?: 'title' | 'period' | 'text' | 'signature';
+  readonly year?: number;
+  readonly yearSource?: 'title' | 'period' | 'text' | 'signature';
   /** The generation the tables use (majority of table evidence), or the year's if none. */
-  template: Generation;
-  parts: Part[];
-  tables: Partial<Record<TableId, Table>>;
+  readonly template: Generation;
+  readonly parts: readonly Part[];
+  readonly tables: Readonly<Partial<Record<TableId, Table>>>;
   /** Further tables of a kind already seen (a pasted duplicate). */
-  extraTables: Table[];
+  readonly extraTables: readonly Table[];
   /** `published`: a crawled page's 发布时间 (web text). */
-  dates: { period?: { from: DateFound; to: DateFound }; signature?: DateFound; published?: DateFound };
+  readonly dates: { readonly period?: { readonly from: DateFound; readonly to: DateFound }; readonly signature?: DateFound; readonly published?: DateFound };
 }
 
 export interface DocumentModel {
-  reports: Report[];
-  lineCount: number;
+  readonly reports: readonly Report[];
+  readonly lineCount: number;
+}
+
+// What the rules say about a report (rules/), and the edits their fixes make.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Edit { readonly range: Range; readonly newText: string }
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: Edit[];
+  /** Safe unattended: breaks nothing that held. Fix-all and `--fix` apply only these. */
+  readonly preferred: boolean;
+  /** Lets code actions widen a fix to its row, table or document (cells only). */
+  readonly scope?: { readonly kind: 'recompute' | 'fill'; readonly report: number; readonly table: TableId; readonly row: string };
+}
+
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  /** The fixes, computed with the finding: code actions need no re-analysis. */
+  readonly fixes: Fix[];
+  /** The cells the finding is about. */
+  readonly cells?: CellRef[];
+  readonly related?: { readonly range: Range; readonly message: string }[];
+}
+
+/**
+ * A model object while its parser or assembler builds it, before any other stage sees it:
+ * its fields may still be set. Once handed on it is read-only (caches key on it: cache.ts).
+ */
+export type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+// Reading the model: the one-liners every stage needs, written once.
+
+/** All tables of a report in the order they were placed, pasted duplicates (extraTables) after. */
+export const tablesOf = (report: Report): Table[] => [...Object.values(report.tables) as Table[], ...report.extraTables];
+
+/** Whether a report holds anything of one: a part heading or a standard table (not text before the first report, or prose). */
+export const isReport = (report: Report): boolean => report.parts.length > 0 || Object.keys(report.tables).length > 0;
+
+/** Each part number's first heading: later ones are duplicates (duplicate-part). */
+export function firstHeadings(report: Report): Map<number, Part> {
+  const m = new Map<number, Part>();
+  for (const p of report.parts) if (!m.has(p.number)) m.set(p.number, p);
+  return m;
 }

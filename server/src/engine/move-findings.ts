@@ -2,7 +2,7 @@
 // with it rather than found again (check.ts). A compilation has thousands of findings
 // after a keystroke's line: a moved finding is one small object of the shape the rule gave
 // it, its fixes shared code read through `this`, so that moving them all stays cheap.
-import type { Finding, Fix } from './rules/types';
+import type { Finding, Fix } from './model';
 import { moveRange, shiftLines } from './moved';
 
 /**

@@ -6,8 +6,7 @@
 import { ReportDocument } from './document';
 import { classifyTitle } from './parse/headings';
 import { loneDate } from './parse/dates';
-import { bodyNames } from './rules/report-date';
-import { bodyKey, sameBody } from './rules/cross-year';
+import { bodyKey, bodyNames, cleanName as clean, sameBody } from './body';
 
 /** A file that may be a peer: where it is, a stamp that changes when it does (mtime), its text. */
 export interface PeerFile {
@@ -15,8 +14,6 @@ export interface PeerFile {
   stamp: string;
   read(): string | undefined;
 }
-
-const clean = (s: string) => s.normalize('NFKC').replace(/[\s\u3000#*]/g, '');
 
 /**
  * Every key bodyNames() could give for any report in `text`, and a few more: a title line's

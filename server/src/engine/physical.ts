@@ -4,8 +4,7 @@
 // range, findings coming back from the editor) is physical: positions in the text as the
 // editor and the CLI have it. A document with no web line maps nothing (same objects).
 import type { ReportDocument } from './document';
-import type { DocumentModel, Position, Range } from './model';
-import type { Edit, Finding, Fix } from './rules/types';
+import type { Building, DocumentModel, Position, Range, Edit, Finding, Fix } from './model';
 import { check as checkLogical, checkInSteps as checkInStepsLogical, type CheckOptions } from './check';
 import { quickFixes as quickFixesLogical, fixAll as fixAllLogical, type Action } from './actions';
 import { hover as hoverLogical, type HoverPeers } from './hover';
@@ -13,7 +12,7 @@ import { documentSymbols as symbolsLogical, foldingRanges as foldsLogical, type 
 import { inlayHints as inlayLogical, type InlayHintData, type InlayOptions } from './inlay';
 import { recomputeEdits as recomputeLogical } from './fixes/recompute';
 import { toJson as toJsonLogical } from './json';
-import { lazyFixes } from './fixes/lazy';
+import { lazyFixes } from './lazy';
 import type { Identity } from './templates';
 import type { Table } from './model';
 import type { Locale } from './i18n';
@@ -25,7 +24,7 @@ const mapFix = (fix: Fix, way: Way): Fix => ({ ...fix, edits: mapEdits(fix.edits
 
 /** The finding with its ranges (and, when first read, its fixes' edits) mapped. */
 function mapFinding(f: Finding, way: Way): Finding {
-  const out: Omit<Finding, 'fixes'> = { code: f.code, severity: f.severity, message: f.message, range: way(f.range) };
+  const out: Building<Omit<Finding, 'fixes'>> = { code: f.code, severity: f.severity, message: f.message, range: way(f.range) };
   if (f.cells) out.cells = f.cells;
   if (f.related) out.related = f.related.map(r => ({ range: way(r.range), message: r.message }));
   return lazyFixes(out, () => f.fixes.map(x => mapFix(x, way)));

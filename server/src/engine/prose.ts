@@ -6,6 +6,8 @@ import type { ReportDocument } from './document';
 import { sourcesOf, type PlacedSection } from './assemble';
 import type { Position, Range, Report } from './model';
 import { rowsOf, tableDecl, type CellRef } from './templates';
+import { byStart } from './text/range';
+import { proseBySection } from './cache';
 
 export type QuantityId =
   | 'new' | 'carried_over' | 'carried_forward' | 'answered'
@@ -154,15 +156,14 @@ const PROSE_PARTS = new Set([1, 3, 4]);
  * Per section object (kept while its lines are untouched, see document.ts): a keystroke in
  * one part re-reads that part's prose only.
  */
-const factsCache = new WeakMap<PlacedSection, ProseFacts>();
 
 /** Every number the prose quotes about the tables, and every "均获维持", in document order. */
 export function proseFacts(doc: ReportDocument, report: Report): ProseFacts {
   const out: ProseFacts = { numbers: [], allUpheld: [] };
   for (const section of sourcesOf(report)) {
     if (!section.heading || !PROSE_PARTS.has(section.heading.number)) continue;
-    let facts = factsCache.get(section);
-    if (!facts) factsCache.set(section, facts = readProseFacts(doc, section));
+    let facts = proseBySection.get(section);
+    if (!facts) proseBySection.set(section, facts = readProseFacts(doc, section));
     out.numbers.push(...facts.numbers);
     out.allUpheld.push(...facts.allUpheld);
   }
@@ -211,7 +212,7 @@ function readProseFacts(doc: ReportDocument, section: PlacedSection): ProseFacts
     }
     for (const [o, re] of CASE_OUTCOMES) for (const m of sentence.matchAll(re)) push(`${group}.${o}` as QuantityId, m, base);
   }
-  return { numbers: numbers.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character), allUpheld };
+  return { numbers: numbers.sort(byStart), allUpheld };
 }
 
 /** The table cells a quantity is the sum of (one cell for most). */

@@ -2,8 +2,9 @@
 // the language server maps them onto LSP types.
 import type { ReportDocument } from './document';
 import { fmt, type Locale, type Msg } from './i18n';
-import type { Encoding, Part, Range, Report, Table } from './model';
+import { isReport, type Encoding, type Part, type Range, type Report, type Table } from './model';
 import { tableDecl } from './templates';
+import { isBefore } from './text/range';
 
 export interface OutlineSymbol {
   name: string;
@@ -36,14 +37,13 @@ const ENCODING: Record<Encoding, Msg> = {
   web: { en: 'web page text', 'zh-cn': '网页文本' },
 };
 
-const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
-const union = (a: Range, b: Range): Range => ({ start: before(b.start, a.start) ? b.start : a.start, end: before(a.end, b.end) ? b.end : a.end });
+const union = (a: Range, b: Range): Range => ({ start: isBefore(b.start, a.start) ? b.start : a.start, end: isBefore(a.end, b.end) ? b.end : a.end });
 const within = (inner: Range, outer: Range) => inner.start.line >= outer.start.line && inner.start.line <= outer.end.line;
 
 /** The first line of a range, to its end: what an editor highlights when the symbol is picked. */
 function headLine(doc: ReportDocument, r: Range): Range {
   const end = r.end.line === r.start.line ? r.end : { line: r.start.line, character: doc.line(r.start.line).length };
-  return { start: r.start, end: before(end, r.start) ? r.start : end };
+  return { start: r.start, end: isBefore(end, r.start) ? r.start : end };
 }
 
 function tableSymbol(doc: ReportDocument, t: Table, extra: boolean, locale: Locale): OutlineSymbol {
@@ -82,7 +82,7 @@ function reportSymbol(doc: ReportDocument, r: Report, locale: Locale): OutlineSy
 /** One symbol per report, holding its parts, which hold their tables. */
 export function documentSymbols(doc: ReportDocument, locale: Locale): OutlineSymbol[] {
   return doc.model.reports
-    .filter(r => r.parts.length || Object.keys(r.tables).length || r.extraTables.length)
+    .filter(isReport)
     .map(r => reportSymbol(doc, r, locale));
 }
 

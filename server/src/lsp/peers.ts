@@ -3,7 +3,7 @@
 // FolderReader the entry point passes in (node: fs; the browser entry has none), so this
 // core stays platform-neutral. Listings are kept briefly; file events drop them sooner.
 import { PeerFiles, type PeerFile, type ReportDocument } from '../engine';
-import { bodyNames } from '../engine/rules/report-date';
+import { bodyNames } from '../engine/body';
 
 /**
  * What other reports read of this one (cross-year, and its hover): each report's year and

@@ -1,5 +1,5 @@
 // What the client's status item and "check summary" command show, built from one check.
-import { TEMPLATES, GENERATIONS, fromTemplates, type Finding, type Locale, type ReportDocument } from '../engine';
+import { TEMPLATES, GENERATIONS, fromTemplates, isReport, type Finding, type Locale, type ReportDocument } from '../engine';
 import { fmt, type Msg } from '../engine/i18n';
 import type { StatusParams, SummaryResult } from './protocol';
 
@@ -27,7 +27,7 @@ const identityCodes = fromTemplates(() => new Set(GENERATIONS.flatMap(g => TEMPL
 
 /** Reports worth talking about: those with part headings or standard tables. */
 function reportsOf(doc: ReportDocument) {
-  return doc.model.reports.filter(r => r.parts.length || Object.keys(r.tables).length || r.extraTables.length);
+  return doc.model.reports.filter(isReport);
 }
 
 /** Findings grouped by the report they fall in (reports are consecutive line ranges). */

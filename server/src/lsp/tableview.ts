@@ -9,6 +9,7 @@ import { identitiesOf } from '../engine/identities';
 import { layoutOf, type LayoutRow } from '../engine/render/layout';
 import { tableDecl } from '../engine/templates';
 import type { TableViewCell, TableViewGrid, TableViewGridCell, TableViewResult } from './protocol';
+import { overlaps } from '../engine/text/range';
 
 const M = {
   blank: { en: 'blank', 'zh-cn': '空白' },
@@ -113,9 +114,6 @@ function mergeHeaders(run: readonly LayoutRow[], width: number): TableViewGrid['
 }
 
 const within = (r: Range, outer: Range) => r.start.line >= outer.start.line && r.end.line <= outer.end.line;
-const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character)
-    || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
 /**
  * Each finding on the cells it names (primary: the cell its range is on, the one the

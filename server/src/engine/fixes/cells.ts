@@ -2,8 +2,7 @@
 // text changes — except in a recovered digit run, which is written out cell by cell, since
 // a changed digit would let the run split differently.
 import type { ReportDocument } from '../document';
-import type { Cell, Recovered } from '../model';
-import type { Edit } from '../rules/types';
+import type { Cell, Recovered, Edit } from '../model';
 
 export const formatValue = (v: number) => String(v);
 

@@ -1,7 +1,6 @@
 // Filling blank counts with 0: a clerk's explicit choice, never applied unattended.
 import type { ReportDocument } from '../document';
-import type { Table } from '../model';
-import type { Edit } from '../rules/types';
+import type { Table, Edit } from '../model';
 import { cellEdit, mergeAtSamePoint } from './cells';
 
 export function fillEdits(doc: ReportDocument, report: number, table: string, row?: string): Edit[] {

@@ -1,65 +1,18 @@
-// Part headings: their canonical text, their names in words, the spans of a written
-// heading (numbering, wording), where a missing heading goes and the blank table a part
+// Part headings: where a missing heading goes and the blank table a part
 // 二–四 brings along, and a re-parse that checks an edit does what it claims before a fix
 // offers it.
 import { ReportDocument } from '../document';
-import type { Locale } from '../i18n';
-import type { Encoding, Part, Position, Range, Report, Table } from '../model';
+import { firstHeadings, type Encoding, type Report, type Table, type Edit } from '../model';
 import { renderTable } from '../render';
-import { TEMPLATES, rowsOf, tableDecl, type Generation, type TableId } from '../templates';
+import { rowsOf, tableDecl, type TableId } from '../templates';
 import { applyEdits, editsFrom } from './apply';
-import type { Edit, RuleContext } from '../rules/types';
-
-const partDecl = (gen: Generation, n: number) => TEMPLATES[gen].parts.find(p => p.number === n)!;
-
-/** 三 for 3. */
-export const numeralOf = (gen: Generation, n: number) => partDecl(gen, n).numeral;
-
-/** The template's wording of a part heading, without its numbering: 收到和处理政府信息公开申请情况. */
-export const headingWording = (gen: Generation, n: number) => partDecl(gen, n).heading;
-
-/** The heading as the template prints it: 三、收到和处理政府信息公开申请情况. */
-export const canonicalHeading = (gen: Generation, n: number) => `${numeralOf(gen, n)}、${headingWording(gen, n)}`;
-
-/** 第三部分 / part 三. */
-export const partShort = (gen: Generation, n: number, locale: Locale) =>
-  locale === 'zh-cn' ? `第${numeralOf(gen, n)}部分` : `part ${numeralOf(gen, n)}`;
-
-/** 第三部分「收到和处理政府信息公开申请情况」 / part 三 「收到和处理政府信息公开申请情况」. */
-export function partName(gen: Generation, n: number, locale: Locale): string {
-  const p = partDecl(gen, n);
-  return locale === 'zh-cn' ? `第${p.numeral}部分「${p.heading}」` : `part ${p.numeral} 「${p.heading}」`;
-}
-
-// The numbering as the parser accepts it (parse/headings.ts): a numeral, a mark, spaces.
-const NUMBERING = /^([一二三四五六七八九十]|[0-9０-９]{1,2})[ \t\u3000]*([、.．，,])[\s\u3000]*/;
-
-/** A written heading split into its numbering (with the spaces after it) and its wording. */
-export function headingSpans(part: Part): { numbering: Range; wording: Range; numberingText: string; wordingText: string } | undefined {
-  const m = NUMBERING.exec(part.text);
-  if (!m) return undefined;
-  const { line, character } = part.range.start;
-  const at = (c: number): Position => ({ line, character: character + c });
-  return {
-    numbering: { start: at(0), end: at(m[0].length) },
-    wording: { start: at(m[0].length), end: at(part.text.length) },
-    numberingText: m[0].trim(),
-    wordingText: part.text.slice(m[0].length),
-  };
-}
+import type { RuleContext } from '../rules/types';
 
 /** The document's line break (the first one it uses). */
 export function eolOf(doc: ReportDocument): string {
   if (doc.lineCount < 2) return '\n';
   const s = doc.getTextIn({ start: { line: 0, character: doc.line(0).length }, end: { line: 1, character: 0 } });
   return s || '\n';
-}
-
-/** Each part number's first heading: later ones are duplicates (duplicate-part). */
-export function firstHeadings(report: Report): Map<number, Part> {
-  const m = new Map<number, Part>();
-  for (const p of report.parts) if (!m.has(p.number)) m.set(p.number, p);
-  return m;
 }
 
 /**

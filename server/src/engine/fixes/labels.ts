@@ -1,24 +1,11 @@
 // Row labels: a row's name with its group or block (so a clerk can find it), and the edits
 // that restore a label, each checked by re-reading the table's section before it is offered.
 import type { ReportDocument } from '../document';
-import type { Row, Table } from '../model';
-import { rowsOf, tableDecl, type Generation, type TableId } from '../templates';
-import type { Edit, RuleContext } from '../rules/types';
+import type { Row, Table, Edit } from '../model';
+import { templateLabel } from '../describe';
+import type { RuleContext } from '../rules/types';
 import { sectionTablesAfter } from './verify';
-
-/** 「（三）不予公开·1.属于国家秘密」, 「第二十条第（一）项·规章」, 「（一）予以公开」. */
-export function rowTitle(gen: Generation, table: TableId, row: string): string {
-  const decl = tableDecl(gen, table);
-  const info = rowsOf(decl).get(row);
-  if (!info) return row;
-  const label = info.row.label ?? decl.name;
-  if (info.block.label) return `${info.block.label}·${label}`;
-  const group = decl.groups.find(g => g.id === info.row.group);
-  return group && group.parent ? `${group.label}·${label}` : label;
-}
-
-/** The label the template prints for a row of this table's generation. */
-export const templateLabel = (t: Table, row: string) => rowsOf(tableDecl(t.generation, t.id)).get(row)?.row.label ?? undefined;
+import { byStart } from '../text/range';
 
 const values = (row: Row | undefined) => JSON.stringify(Object.values(row?.cells ?? {}).map(c => [c.column, c.value, c.kind]));
 
@@ -57,7 +44,7 @@ export function relabelEdits(ctx: RuleContext, t: Table, wanted: Relabel[]): Map
  * so they get no edit.
  */
 export function lostLabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): Edit[] | undefined {
-  const cells = Object.values(row.cells).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const cells = Object.values(row.cells).sort(byStart);
   if (!cells.length) return undefined;
   const line = cells[0].range.start.line;
   const text = cellLine(ctx.doc, t, line, label);

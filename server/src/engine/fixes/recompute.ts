@@ -2,16 +2,15 @@
 // behind "recompute this row / this table / the whole document" and fix-all.
 import type { ReportDocument } from '../document';
 import { doubtfulRows, evaluate, identitiesOf, solve, valuesOf, wouldBreak } from '../identities';
-import type { Cell, Table } from '../model';
+import { tablesOf, type Cell, type Table, type Edit } from '../model';
 import { cellKey, type Identity } from '../templates';
-import type { Edit } from '../rules/types';
 import { cellEdits } from './cells';
 
 /** Edits setting every total in scope that can be recomputed without breaking an identity that holds. */
 export function recomputeEdits(doc: ReportDocument, filter: (report: number, table: Table, i: Identity) => boolean): Edit[] {
   const edits: Edit[] = [];
   doc.model.reports.forEach((report, r) => {
-    for (const t of [...Object.values(report.tables), ...report.extraTables] as Table[]) {
+    for (const t of tablesOf(report)) {
       const original = valuesOf(t);
       const v = new Map(original);
       // An identity through a row read with doubt may fail because of the reading: never recompute by it.

@@ -6,11 +6,12 @@
 // not name. Relabels (fixes/labels.ts) are proved the same way.
 import { sourcesOf } from '../assemble';
 import { isBoundary, parseSection } from '../parse/section';
-import type { Encoding, Table } from '../model';
-import type { Edit, Finding, Fix, RuleContext } from '../rules/types';
+import type { Encoding, Table, Edit, Finding, Fix } from '../model';
+import type { RuleContext } from '../rules/types';
 import { rowsOf, tableDecl } from '../templates';
 import { applyEdits, editsFrom } from './apply';
-import { lazyFixes } from './lazy';
+import { lazyFixes } from '../lazy';
+import { regularByTable } from '../cache';
 
 /** Encodings whose cells are placed by counting rather than by their own line or column. */
 const BY_POSITION: ReadonlySet<Encoding> = new Set(['plain']);
@@ -86,13 +87,12 @@ function mayMoveCells(t: Table, fix: Fix): boolean {
  * row read with doubt (model.ts Doubt), and nothing left unplaced. Filling a cell of it leaves every row as full as it was, so no
  * cell can move.
  */
-const regularity = new WeakMap<Table, boolean>();
 function regular(t: Table): boolean {
-  let r = regularity.get(t);
+  let r = regularByTable.get(t);
   if (r === undefined) {
     const decl = rowsOf(tableDecl(t.generation, t.id));
     r = !t.unplaced.length && Object.keys(t.rows).length === decl.size && Object.values(t.rows).every(row => !row.doubt && row.cellCount === decl.get(row.id)?.columns.length);
-    regularity.set(t, r);
+    regularByTable.set(t, r);
   }
   return r;
 }

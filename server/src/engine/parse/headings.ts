@@ -1,6 +1,6 @@
 // Part headings and title lines, recognised from one line of text.
 import { TEMPLATES, currentGeneration, fromTemplates, templateMemo } from '../templates';
-import type { MatchHow } from '../model';
+import type { MatchHow, Part, Position, Range } from '../model';
 import { normalizeLabel, similarity } from '../text/normalize';
 import { classifyLabel } from './labels';
 
@@ -81,4 +81,21 @@ export function classifyTitle(line: string): { year?: number; start: number; end
   const y = /((?:19|20)\d\d)\s*年/.exec(t.normalize('NFKC'));
   const start = line.indexOf(t);
   return { year: y ? Number(y[1]) : undefined, start, end: start + t.length };
+}
+
+// The numbering as the parser accepts it (parse/headings.ts): a numeral, a mark, spaces.
+const NUMBERING = /^([一二三四五六七八九十]|[0-9０-９]{1,2})[ \t\u3000]*([、.．，,])[\s\u3000]*/;
+
+/** A written heading split into its numbering (with the spaces after it) and its wording. */
+export function headingSpans(part: Part): { numbering: Range; wording: Range; numberingText: string; wordingText: string } | undefined {
+  const m = NUMBERING.exec(part.text);
+  if (!m) return undefined;
+  const { line, character } = part.range.start;
+  const at = (c: number): Position => ({ line, character: character + c });
+  return {
+    numbering: { start: at(0), end: at(m[0].length) },
+    wording: { start: at(m[0].length), end: at(part.text.length) },
+    numberingText: m[0].trim(),
+    wordingText: part.text.slice(m[0].length),
+  };
 }

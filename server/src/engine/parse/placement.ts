@@ -3,7 +3,7 @@
 // Numbers without a label go to the next template row (a lost label, seed 000); seven
 // equal runs of bare numbers are columns, not rows (plain pdftotext, corpus 03).
 import { rowsOf, tableDecl, type ColumnDecl, type Generation, type RowDecl, type TableId } from '../templates';
-import type { Cell, Doubt, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
+import type { Building, Cell, Doubt, LabelRef, Range, Row, Unplaced, Unsplit } from '../model';
 import { assign, blankRange, findGrid, headerEvidence, type Grid } from './columns';
 import { ROW_PER_LINE, type Item } from './items';
 import { distinguishes, type LabelMatch } from './labels';
@@ -238,7 +238,7 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
     for (const { b, info, recovery, cells, doubt } of plans) {
       if (recovery?.kind === 'unsplit') unsplit.push(recovery.unsplit);
       if (!cells.length && !b.label) continue;
-      const row: Row = { id: b.id, cells: {}, cellCount: cells.length, range: range(0, 0, 0) };
+      const row: RowDraft = { id: b.id, cells: {}, cellCount: cells.length, range: range(0, 0, 0) };
       if (doubt) row.doubt = doubt;
       if (recovery?.kind === 'cells') {
         for (const c of recovery.cells) row.cells[c.column] = c;
@@ -357,8 +357,11 @@ export function place(tableId: TableId, items: readonly Item[], gen: Generation)
   }
 }
 
+/** A row while it is placed: its cells and fields are still set. */
+type RowDraft = Omit<Building<Row>, 'cells'> & { cells: Record<string, Cell> };
+
 /** The row's label and range: from its first item (label or cell) to its last. */
-function finishRow(row: Row, b: RowBuild, cells: Item[]): Row {
+function finishRow(row: RowDraft, b: RowBuild, cells: Item[]): Row {
   if (b.label) row.label = labelRef(b.label.item, b.label.match);
   const spans = [...(b.label ? [b.label.item] : []), ...cells];
   const first = spans.reduce((a, z) => (z.line < a.line || (z.line === a.line && z.start < a.start) ? z : a));
@@ -402,7 +405,7 @@ function chooseCells(items: Item[], expected: number): Item[] {
 
 function toCell(row: string, column: string, item: Item): Cell {
   const r = item.reading;
-  const cell: Cell = {
+  const cell: Building<Cell> = {
     row, column, text: item.text,
     value: r?.kind === 'number' ? r.value : null,
     kind: item.kind === 'value' ? 'number' : item.kind === 'text' ? 'text' : 'blank',

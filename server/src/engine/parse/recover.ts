@@ -1,7 +1,7 @@
 // A row whose cells are one run of digits (crawled web text that lost its separators) →
 // the row's cells, when the template and the row's identities admit exactly one split;
 // otherwise the run is left as it is and reported as unsplit. Never a guessed number.
-import type { Cell, Encoding, Range, Unsplit } from '../model';
+import type { Building, Cell, Encoding, Range, Recovered, Unsplit } from '../model';
 import type { ColumnDecl, Generation, TableId } from '../templates';
 import { ROW_PER_LINE, type Item } from './items';
 import { recoverDigitRun, splitRow, type Runs } from './flattened';
@@ -79,6 +79,9 @@ export function recoverRow(gen: Generation, table: TableId, row: string, columns
 const WEB_RUN = /^(?:[-－减]?[0-9０-９]+)+(?:[.．][0-9０-９]+)?(?:万元|元)?$/;
 const SIGN = /[-－减]/;
 
+/** A recovered cell while its run's pieces are still being assigned. */
+type CellDraft = Omit<Building<Cell>, 'recovered'> & { recovered: Building<Recovered> };
+
 /**
  * A web row's cells from the runs its line holds (`10 0 0 0 01`, `0000000`, `1-10`,
  * `2832995元`): each run is one cell or several run together, never part of two; the split
@@ -123,7 +126,7 @@ function recoverWebRow(gen: Generation, table: TableId, row: string, columns: re
   if (split.kind !== 'unique') {
     return { kind: 'unsplit', unread: true, unsplit: { row, run: written, range, count: split.kind === 'none' ? 0 : split.count, examples: split.kind === 'none' ? [] : split.examples } };
   }
-  const cells: Cell[] = [];
+  const cells: CellDraft[] = [];
   const pieceOf: Item[] = [];
   let at = 0;
   let p = 0;
@@ -146,7 +149,7 @@ function recoverWebRow(gen: Generation, table: TableId, row: string, columns: re
     const line = piece.item.line;
     const lineText = piece.item.text;
     const text = lineText.slice(s - piece.item.start, e - piece.item.start);
-    const cell: Cell = {
+    const cell: CellDraft = {
       row, column: columns[index].id, text, value: v, kind: 'number',
       range: { start: { line, character: s }, end: { line, character: e } },
       recovered: { run: written, range, values: split.values, index, decisive: split.decisive, glued: false, separator: SEPARATORS.web, ...(forced.kind === 'unique' && digits.length === columns.length ? { forced: true } : {}) },

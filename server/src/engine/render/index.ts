@@ -2,8 +2,7 @@
 // command, and for fixes that insert a table. Every label comes from the template.
 import type { ReportDocument } from '../document';
 import { formatValue } from '../fixes/cells';
-import type { Encoding, Table } from '../model';
-import type { Edit } from '../rules/types';
+import type { Encoding, Table, Edit } from '../model';
 import type { Generation, TableId } from '../templates';
 import { encode, type StopCounter } from './encode';
 import { layoutOf } from './layout';

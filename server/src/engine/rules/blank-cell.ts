@@ -4,11 +4,11 @@
 import { cellName } from '../describe';
 import { evaluate, identitiesOf, solve, through, valuesOf, type Values } from '../identities';
 import { fmt, list, type Msg } from '../i18n';
-import type { Cell, Table } from '../model';
+import type { Cell, Table, Finding, Fix } from '../model';
 import { cellEdit } from '../fixes/cells';
 import { cellKey, type CellRef, type Identity } from '../templates';
 import { identityName, recomputeFix } from './identity';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   blank: { en: '{cell} is blank.', 'zh-cn': '{cell}为空。' },
@@ -71,10 +71,12 @@ function finding(ctx: RuleContext, t: Table, v: Values, cell: Cell): Finding {
     const fix = computedFix(ctx, t, v, ref, s);
     if (fix) fixes.push(fix);
   }
-  const fill: Fix = { title: fmt(M.fill, ctx.locale, { cell: name }), edits: [cellEdit(ctx.doc, cell, 0)], preferred: false };
   // Widening finds the row by table id, which names the report's first table of that kind only.
-  if (ctx.report.tables[t.id] === t) fill.scope = { kind: 'fill', report: ctx.reportIndex, table: t.id, row: cell.row };
-  fixes.push(fill);
+  const widens = ctx.report.tables[t.id] === t;
+  fixes.push({
+    title: fmt(M.fill, ctx.locale, { cell: name }), edits: [cellEdit(ctx.doc, cell, 0)], preferred: false,
+    ...(widens ? { scope: { kind: 'fill', report: ctx.reportIndex, table: t.id, row: cell.row } } : {}),
+  });
   return { code: rule.code, severity: rule.severity, message, range: cell.range, fixes, cells: [ref] };
 }
 

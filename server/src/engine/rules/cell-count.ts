@@ -3,11 +3,10 @@
 // gap may have slid into the wrong columns. An extra cell that is EMPTY and trails the
 // row is not reported (see the doc).
 import { fmt, list, type Msg } from '../i18n';
-import type { Row, Table, Unplaced } from '../model';
-import { columnLabel, tableName } from '../describe';
+import type { Row, Table, Unplaced, Finding } from '../model';
+import { columnLabel, tableName, rowTitle } from '../describe';
 import { rowsOf, tableDecl } from '../templates';
-import { rowTitle } from '../fixes/labels';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   more: {

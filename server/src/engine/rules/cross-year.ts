@@ -5,10 +5,10 @@ import type { ReportDocument } from '../document';
 import { cellName } from '../describe';
 import { cellEdit } from '../fixes/cells';
 import { fmt, type Msg } from '../i18n';
-import type { Cell, Report, Table } from '../model';
+import type { Cell, Report, Table, Edit, Finding } from '../model';
 import { columnDecl, tableDecl, rowsOf, type CellRef } from '../templates';
-import { bodyNames } from './report-date';
-import type { Edit, Finding, Rule, RuleContext } from './types';
+import { bodyNames, sameBody } from '../body';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   carried: {
@@ -26,20 +26,6 @@ const doc: Msg = {
   en: 'When last year\'s report of the same body is at hand (open in the editor, in the same folder, or checked together on the command line; matched by the body\'s name and the year), this year\'s 二、上年结转政府信息公开申请数量 must equal last year\'s 四、结转下年度继续办理 in every column, and for 2021+ tables 现行有效件数 must equal last year\'s plus 本年制发件数 minus 本年废止件数. A mismatch means one of the two reports is wrong. A quick fix copies last year\'s row 四 into this year\'s row 二 (not applied unattended: last year\'s report may be the wrong one).',
   'zh-cn': '同一机关上年度报告在手时（已在编辑器中打开、在同一文件夹，或在命令行中一并检查；按机关名称和年度识别），本年“二、上年结转政府信息公开申请数量”每一列应等于上年“四、结转下年度继续办理”；2021 版表格的“现行有效件数”应等于上年数加本年制发件数减本年废止件数。不一致说明两份报告之一有误。快速修复可把上年“四”行抄入本年“二”行（不自动应用：错的也可能是上年报告）。',
 };
-
-const norm = (s: string) => s.replace(/人民政府$/, '');
-/**
- * Names of one body share this key (the last three characters, or the whole of a shorter
- * name): sameBody() needs equal names, or names of three or more where one ends the other.
- */
-export const bodyKey = (name: string): string => norm(name).slice(-3);
-/** Same body: one name equals the other, give or take a trailing 人民政府 or a leading parent (淮安市洪泽区 ⊃ 洪泽区). */
-export function sameBody(a: string[], b: string[]): boolean {
-  return a.some(x => b.some(y => {
-    const [p, q] = [norm(x), norm(y)];
-    return p === q || (p.length >= 3 && q.length >= 3 && (p.endsWith(q) || q.endsWith(p)));
-  }));
-}
 
 /** Last year's report of this report's body among the peers. */
 export function lastYearsReport(ctx: Pick<RuleContext, 'doc' | 'report' | 'peers'>): { doc: ReportDocument; report: Report } | undefined {

@@ -2,8 +2,10 @@
 // 五、存在的主要问题及改进情况 after part 六). The first heading of a number is the part;
 // later ones are the duplicates. No fix: only the clerk knows which text to keep.
 import { fmt, type Msg } from '../i18n';
-import { firstHeadings, partName } from '../fixes/headings';
-import type { Finding, Rule } from './types';
+import type { Rule } from './types';
+import type { Finding } from '../model';
+import { partName } from '../describe';
+import { firstHeadings } from '../model';
 
 const M = {
   duplicate: {

@@ -1,14 +1,12 @@
 // flattened-ambiguous: a row whose cells are one run of digits (crawled web text that lost
 // its separators) that admits several splits, or none that keeps the row's identities.
 // Nothing is read from such a run: choosing one split would invent numbers.
-import { columnLabel, formula, splitText, tableName } from '../describe';
+import { columnLabel, formula, splitText, tableName, rowTitle } from '../describe';
 import { fmt, list, type Msg } from '../i18n';
-import type { Table, Unsplit } from '../model';
-import { rowTitle } from '../fixes/labels';
+import { tablesOf, type Table, type Unsplit, type Finding } from '../model';
 import { rowIdentities } from '../parse/flattened';
 import { rowsOf, tableDecl } from '../templates';
-import type { Finding, Rule, RuleContext } from './types';
-import { tablesOf } from './cells';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   several: {

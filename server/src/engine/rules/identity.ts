@@ -1,13 +1,12 @@
 // The four arithmetic rules share one evaluator: each identity the template declares for
 // the rule's code is checked in every row or column it applies to.
-import { cellName, columnLabel, formula, identityIn, shortRow } from '../describe';
+import { cellName, columnLabel, formula, identityIn, shortRow, rowTitle } from '../describe';
 import { doubtfulRows, evaluate, identitiesOf, solve, through, valuesOf, wouldBreak } from '../identities';
 import { fmt, list, type Locale, type Msg } from '../i18n';
-import type { DoubtReason, Row, Table } from '../model';
-import { rowTitle } from '../fixes/labels';
+import type { DoubtReason, Row, Table, Finding, Fix, Severity } from '../model';
 import { cellEdit } from '../fixes/cells';
 import { rowsOf, tableDecl, type Identity } from '../templates';
-import type { Finding, Fix, Rule, RuleContext, Severity } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   mismatch: {

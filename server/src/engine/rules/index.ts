@@ -29,4 +29,4 @@ import pre2019Format from './pre-2019-format';
 export const RULES: readonly Rule[] = [
   pre2019Format, missingPart, partNumbering, partOrder, duplicatePart, partHeading, missingTable, missingRow, missingRowLabel, rowLabel, cellCount, recoveredCells, flattenedAmbiguous,
   blankCell, notANumber, negativeCount, unit, templateGeneration, textTable, reportDate, crossYear, rowTotal, resultsTotal, balance, reviewTotal];
-export type { Rule, Finding, Fix, Edit, Severity, RuleContext } from './types';
+export type { Rule, RuleContext } from './types';

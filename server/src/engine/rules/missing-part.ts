@@ -2,12 +2,12 @@
 // where the part belongs (and, for parts 二–四 whose table is missing too, a blank
 // standard table), and is offered only when a re-parse finds the part there afterwards.
 import { fmt, type Msg } from '../i18n';
-import type { Range, Report } from '../model';
+import { isReport, type Range, type Report, type Edit, type Finding, type Fix } from '../model';
 import { TEMPLATES, type Generation, type TableId } from '../templates';
-import { tableName } from '../describe';
-import { blankTable, canonicalHeading, headingInsertion, headingMarks, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
-import { lazyFixes } from '../fixes/lazy';
-import type { Edit, Finding, Fix, Rule, RuleContext } from './types';
+import { tableName, canonicalHeading, partName } from '../describe';
+import { blankTable, headingInsertion, headingMarks, lineInsertion, reparser, tableComplete, type Reparse } from '../fixes/headings';
+import { lazyFixes } from '../lazy';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   missing: {
@@ -70,7 +70,7 @@ const rule: Rule = {
   check(ctx) {
     const { report } = ctx;
     // Text with no part, no title and no table is not a report: say nothing.
-    if (!report.parts.length && !report.title && !Object.keys(report.tables).length) return [];
+    if (!isReport(report) && !report.title) return [];
     const present = new Set(report.parts.map(p => p.number));
     const out: Finding[] = [];
     for (const decl of TEMPLATES[ctx.expected].parts) {

@@ -3,12 +3,12 @@
 // the label back where the row's label cell belongs, in the encodings where that place is
 // certain.
 import { fmt, type Msg } from '../i18n';
-import type { Row, Table } from '../model';
-import { tableName } from '../describe';
+import { tablesOf, type Row, type Table, type Finding, type Fix } from '../model';
+import { tableName, rowTitle, templateLabel } from '../describe';
 import { tableDecl } from '../templates';
-import { lostLabelEdits, rowTitle, templateLabel } from '../fixes/labels';
-import { lazyFixes } from '../fixes/lazy';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import { lostLabelEdits } from '../fixes/labels';
+import { lazyFixes } from '../lazy';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   lost: {
@@ -52,7 +52,7 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
+    for (const t of tablesOf(ctx.report)) {
       for (const row of Object.values(t.rows)) {
         const label = templateLabel(t, row.id);
         // Table 四's single row has no label in the template.

@@ -1,11 +1,10 @@
 // missing-row: a row the template prescribes is absent from a table that is otherwise
 // there (no label for it, and no numbers where it belongs).
 import { fmt, type Msg } from '../i18n';
-import type { Table } from '../model';
-import { tableName } from '../describe';
+import type { Table, Finding } from '../model';
+import { tableName, rowTitle } from '../describe';
 import { tableDecl } from '../templates';
-import { rowTitle } from '../fixes/labels';
-import type { Finding, Rule } from './types';
+import type { Rule } from './types';
 
 const M = {
   missing: { en: 'In {table}, the row 「{row}」 is missing.', 'zh-cn': '{table}缺少「{row}」行。' },

@@ -2,12 +2,13 @@
 // table was recognised, or none of its rows). A part missing altogether is missing-part's,
 // whose fix brings the table along.
 import { fmt, type Msg } from '../i18n';
-import type { Part, Table } from '../model';
-import { tableName } from '../describe';
+import type { Part, Table, Finding, Fix } from '../model';
+import { tableName, partName } from '../describe';
 import { TEMPLATES, type TableId } from '../templates';
-import { blankTable, firstHeadings, lineInsertion, partName, reparser, tableComplete, type Reparse } from '../fixes/headings';
-import { lazyFixes } from '../fixes/lazy';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import { blankTable, lineInsertion, reparser, tableComplete, type Reparse } from '../fixes/headings';
+import { lazyFixes } from '../lazy';
+import type { Rule, RuleContext } from './types';
+import { firstHeadings } from '../model';
 
 const M = {
   missing: {

@@ -4,10 +4,10 @@
 import { cellName } from '../describe';
 import { evaluate, through, valuesOf, wouldBreak } from '../identities';
 import { fmt, list, type Msg } from '../i18n';
-import type { Cell, Table } from '../model';
+import type { Cell, Table, Finding, Fix } from '../model';
 import { cellKey, type CellRef } from '../templates';
 import { identityName } from './identity';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 import { cellsOf } from './cells';
 
 const M = {

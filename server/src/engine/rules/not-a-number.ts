@@ -2,9 +2,9 @@
 // (a letter O for a zero, l or I for a one, Chinese numerals), the number is offered.
 import { cellName } from '../describe';
 import { fmt, type Msg } from '../i18n';
-import type { Cell, Table } from '../model';
+import type { Cell, Table, Finding, Fix } from '../model';
 import { readCell, tooLargeToRead } from '../text/number';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 import { cellsOf } from './cells';
 
 const M = {

@@ -3,8 +3,10 @@
 // wording and only add to it (一、2019 年联财镇政府信息公开总体情况) are not reported.
 import { fmt, type Msg } from '../i18n';
 import { normalizeLabel } from '../text/normalize';
-import { headingSpans, headingWording, partShort } from '../fixes/headings';
-import type { Finding, Rule } from './types';
+import type { Rule } from './types';
+import type { Finding } from '../model';
+import { headingWording, partShort } from '../describe';
+import { headingSpans } from '../parse/headings';
 
 const M = {
   variant: {

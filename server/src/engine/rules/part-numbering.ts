@@ -1,8 +1,10 @@
 // part-numbering: a part heading numbered other than the template does (5、 for 五、,
 // 三、 on part 二's wording, 五. for 五、). The fix writes the template's numbering.
 import { fmt, type Msg } from '../i18n';
-import { headingSpans, numeralOf, partName } from '../fixes/headings';
-import type { Finding, Rule } from './types';
+import type { Rule } from './types';
+import type { Finding } from '../model';
+import { numeralOf, partName } from '../describe';
+import { headingSpans } from '../parse/headings';
 
 const M = {
   numbered: {

@@ -2,9 +2,10 @@
 // (duplicates are duplicate-part's), and only the fewest parts that explain the disorder
 // are reported: those outside the longest run already in order.
 import { fmt, type Msg } from '../i18n';
-import type { Part } from '../model';
-import { firstHeadings, partName } from '../fixes/headings';
-import type { Finding, Rule } from './types';
+import type { Part, Finding } from '../model';
+import type { Rule } from './types';
+import { partName } from '../describe';
+import { firstHeadings } from '../model';
 
 const M = {
   after: {

@@ -2,14 +2,12 @@
 // (`规范性文件898989`, a whole 表四 row as `10203120001200000`). The parser splits a run only
 // where the template and the row's identities admit exactly one split; this rule says that
 // it did, and how, so that nobody takes a reconstruction for what was written.
-import { recoveryReason, splitText, tableName } from '../describe';
+import { recoveryReason, splitText, tableName, rowTitle } from '../describe';
 import { fmt, type Msg } from '../i18n';
-import type { Row, Table } from '../model';
+import { tablesOf, type Row, type Table, type Finding } from '../model';
 import { runEdit } from '../fixes/cells';
-import { rowTitle } from '../fixes/labels';
 import { rowsOf, tableDecl } from '../templates';
-import type { Finding, Rule, RuleContext } from './types';
-import { tablesOf } from './cells';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   split: {

@@ -1,8 +1,9 @@
 // report-date: the title year, the 统计期限 sentence and the signature date disagree about
 // the report year; or the signature date is past 条例 第四十九条's deadline.
 import { fmt, type Msg } from '../i18n';
-import type { DateFound, Range, Report } from '../model';
-import type { Finding, Rule, RuleContext } from './types';
+import type { DateFound, Range, Report, Finding } from '../model';
+import type { Rule } from './types';
+import { bodyNames } from '../body';
 
 const M = {
   period: {
@@ -50,32 +51,6 @@ function titleYear(report: Report): { year: number; range: Range } | undefined {
   const start = { line: t.range.start.line, character: t.range.start.character + m.index };
   return { year: Number(m[1]), range: { start, end: { line: start.line, character: start.character + 4 } } };
 }
-
-/** Lines naming the report's body: the title before its year, or the line above the title or the signature. */
-export function bodyNames(ctx: Pick<RuleContext, 'doc' | 'report'>): string[] {
-  const { doc, report } = ctx;
-  const clean = (s: string) => s.normalize('NFKC').replace(/[\s\u3000#*]/g, '');
-  const lineAbove = (line: number) => {
-    for (let i = line - 1; i >= Math.max(0, line - 2); i--) if (clean(doc.line(i))) return clean(doc.line(i));
-    return undefined;
-  };
-  const names: string[] = [];
-  if (report.title) {
-    const before = clean(report.title.text).split(/(?:19|20)\d\d年/)[0];
-    const above = lineAbove(report.title.range.start.line);
-    if (before) names.push(before);
-    else if (above && above.length <= 30 && !/[\d。，]/.test(above)) names.push(above);
-  }
-  const sig = report.dates.signature;
-  if (sig) {
-    const above = lineAbove(sig.range.start.line);
-    if (above && above.length <= 30 && !/[。，\d]/.test(above)) names.push(above);
-  }
-  return names;
-}
-
-/** The report's body name, as best known (the title's first). */
-export const bodyName = (ctx: Pick<RuleContext, 'doc' | 'report'>): string | undefined => bodyNames(ctx)[0];
 
 const rule: Rule = {
   code: 'report-date',

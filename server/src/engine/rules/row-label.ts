@@ -2,12 +2,12 @@
 // (2.其他法律行政止公开), or the beginning of the label. A label that PDF text broke over
 // lines is not worth a note: a false alarm costs more than a miss.
 import { fmt, type Msg } from '../i18n';
-import type { Row, Table } from '../model';
-import { tableName } from '../describe';
+import { tablesOf, type Row, type Table, type Edit, type Finding } from '../model';
+import { tableName, rowTitle, templateLabel } from '../describe';
 import { normalizeLabel } from '../text/normalize';
-import { relabelEdits, rowTitle, templateLabel, type Relabel } from '../fixes/labels';
-import { lazyFixes, once } from '../fixes/lazy';
-import type { Edit, Finding, Rule, RuleContext } from './types';
+import { relabelEdits, type Relabel } from '../fixes/labels';
+import { lazyFixes, once } from '../lazy';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   variant: {
@@ -64,7 +64,7 @@ const rule: Rule = {
   doc,
   check(ctx) {
     const out: Finding[] = [];
-    for (const t of [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[]) {
+    for (const t of tablesOf(ctx.report)) {
       const notes: Relabel[] = [];
       for (const row of Object.values(t.rows)) {
         const label = templateLabel(t, row.id);

@@ -3,9 +3,9 @@
 // mix the generations (corpus 02: 2021 table 二 with the 2019 single （六） row in table 三).
 import { rowLabel, columnLabel, tableName } from '../describe';
 import { fmt, list, type Locale, type Msg } from '../i18n';
-import type { Range, Table } from '../model';
+import { tablesOf, type Range, type Table, type Finding } from '../model';
 import { TEMPLATES, generationForYear, rowsOf, tableDecl, type Generation } from '../templates';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const M = {
   follows: {
@@ -92,7 +92,7 @@ const rule: Rule = {
   check(ctx) {
     const { locale } = ctx;
     const expected = expectation(ctx);
-    const all = [...Object.values(ctx.report.tables), ...ctx.report.extraTables] as Table[];
+    const all = tablesOf(ctx.report);
     // A table of the expected generation is marked as such against the generation of the others.
     const against = (t: Table) => t.generation !== expected.gen ? expected.gen : all.find(x => x.generation !== t.generation)?.generation ?? t.generation;
     const tables = all

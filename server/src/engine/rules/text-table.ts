@@ -3,10 +3,10 @@
 // where the table has cases pending or corrected. The reading is prose.ts's.
 import { cellName } from '../describe';
 import { fmt, list, type Msg } from '../i18n';
-import type { Range } from '../model';
+import type { Range, Finding } from '../model';
 import { proseFacts, tableValue, type QuantityId } from '../prose';
 import type { CellRef } from '../templates';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 const QUANTITY: Record<QuantityId, Msg> = {
   new: { en: 'applications received', 'zh-cn': '本年新收申请' },

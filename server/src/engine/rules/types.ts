@@ -1,34 +1,8 @@
-// What a rule is and what it produces. One rule per module under rules/; the registry
+// What a rule is (what it produces, Finding, is the model's: model.ts). One rule per module under rules/; the registry
 // in rules/index.ts lists them.
 import type { ReportDocument } from '../document';
 import type { Msg, Locale } from '../i18n';
-import type { DocumentModel, Range, Report, Table } from '../model';
-import type { CellRef, TableId } from '../templates';
-
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-export interface Edit { range: Range; newText: string }
-
-export interface Fix {
-  title: string;
-  edits: Edit[];
-  /** Safe unattended: breaks nothing that held. Fix-all and `--fix` apply only these. */
-  preferred: boolean;
-  /** Lets code actions widen a fix to its row, table or document (cells only). */
-  scope?: { kind: 'recompute' | 'fill'; report: number; table: TableId; row: string };
-}
-
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-  /** The fixes, computed with the finding: code actions need no re-analysis. */
-  fixes: Fix[];
-  /** The cells the finding is about. */
-  cells?: CellRef[];
-  related?: { range: Range; message: string }[];
-}
+import type { DocumentModel, Finding, Report, Severity, Table } from '../model';
 
 export interface RuleContext {
   doc: ReportDocument;

@@ -3,10 +3,10 @@
 // count). Only the 元 → 万元 case has a mechanical fix: converting the value.
 import { cellName, columnLabel } from '../describe';
 import { fmt, list, type Msg } from '../i18n';
-import type { Cell, Table } from '../model';
+import type { Cell, Table, Finding, Fix } from '../model';
 import { cellEdit } from '../fixes/cells';
 import type { CellRef, ColumnDecl } from '../templates';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 import { cellsOf } from './cells';
 
 /** Money units and their worth in 元. */

@@ -168,10 +168,6 @@ export function rowsOf(table: TableDecl): Map<string, RowInfo> {
   return m;
 }
 
-export function identitiesThrough(gen: Generation, table: TableId, row: string, column: string): Identity[] {
-  return TEMPLATES[gen].derived.byCell.get(`${table}|${cellKey(row, column)}`) ?? [];
-}
-
 export function columnDecl(table: TableDecl, row: string, column: string): ColumnDecl | undefined {
   return rowsOf(table).get(row)?.columns.find(c => c.id === column);
 }
