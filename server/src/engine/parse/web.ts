@@ -125,6 +125,23 @@ const TITLE = /(?<=^|[\s\u3000])[^\s，。：；、《》“”]{4,60}?(?:政府
 const HEADER = /^标题[:：][ \t\u3000]*/;
 
 /**
+ * Whether two different part numerals stand before a 、 in the line: a cheap test that
+ * spares every long paragraph of ordinary text the heading search (a web line has two headings).
+ */
+function twoNumerals(line: string): boolean {
+  let first = '';
+  for (let i = line.indexOf('、'); i > 0; i = line.indexOf('、', i + 1)) {
+    let j = i - 1;
+    while (j > 0 && (line[j] === ' ' || line[j] === '\u3000')) j--;
+    const c = line[j];
+    if (!NUMERALS.includes(c)) continue;
+    if (!first) first = c;
+    else if (c !== first) return true;
+  }
+  return false;
+}
+
+/**
  * Where the line is cut into logical lines (offsets, ascending, inside the line), or
  * undefined when it is not web text. A logical line never starts with a space: the space
  * before a cut stays at the end of the line before.
@@ -132,7 +149,7 @@ const HEADER = /^标题[:：][ \t\u3000]*/;
 export function segmentLine(line: string): number[] | undefined {
   const header = HEADER.exec(line);
   if (header) return header[0].length < line.length && header[0].length > 0 ? [header[0].length] : undefined;
-  if (line.length < MIN_WEB_LINE) return undefined;
+  if (line.length < MIN_WEB_LINE || !twoNumerals(line)) return undefined;
   const headings = headingsOf(line);
   if (new Set(headings.map(h => h.number)).size < 2) return undefined;
 
