@@ -1,10 +1,15 @@
 // Shared test helpers: the bundled sample reports and a stable rendering of a model.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { ReportDocument, applyEdits, check, type CheckOptions, type DocumentModel, type Table, type TableId } from '../server/src/engine';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository: the nearest folder above the running bundle (dist/test/<suite>/…) holding package.json. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 export const SAMPLES = path.join(ROOT, 'samples');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 

@@ -4,8 +4,8 @@
 // group labels such as 三、本年度办理结果 merged down the rows they hold). Cells hold the
 // sample's parse (text as written, row labels as written); every other label comes from
 // the template declaration. Used by scripts/make-import-fixtures.mjs and by the tests.
-import { ReportDocument, tableDecl, type Table, type TableId } from '../../../server/src/engine';
-import { layoutOf, type LayoutRow } from '../../../server/src/engine/render';
+import { ReportDocument, tableDecl, type Table, type TableId } from '../../server/src/engine';
+import { layoutOf, type LayoutRow } from '../../server/src/engine/render';
 
 export interface FormCell { text: string; colSpan?: number; rowSpan?: number; header?: boolean }
 /** HTML-like rows: a cell covered by another's colSpan/rowSpan is not listed. */

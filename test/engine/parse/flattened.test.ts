@@ -2,9 +2,9 @@
 // separators removed. Unique splits must give back exactly the written numbers; ambiguous
 // runs must be refused.
 import assert from 'node:assert/strict';
-import { ReportDocument, type TableId } from '../../server/src/engine';
-import { recoverDigitRun, rowConstraints, splitDigitRun } from '../../server/src/engine/parse/flattened';
-import { readSample, sampleNames } from '../helpers';
+import { ReportDocument, type TableId } from '../../../server/src/engine';
+import { recoverDigitRun, rowConstraints, splitDigitRun } from '../../../server/src/engine/parse/flattened';
+import { readSample, sampleNames } from '../../helpers';
 
 /** A row's written numbers, when every cell holds a plain count. */
 function rowValues(name: string, table: TableId, row: string): number[] | undefined {

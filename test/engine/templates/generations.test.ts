@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import {
   GENERATIONS, ReportDocument, TEMPLATES, check, currentGeneration, generationForYear, hover, registerTemplate,
   type Generation, type Table,
-} from '../../server/src/engine';
-import { renderTable } from '../../server/src/engine/render';
-import { buildSnippets } from '../../server/src/engine/render/snippets';
-import { validateTemplate } from '../../server/src/engine/templates/schema';
-import { CHECKED } from '../../server/src/engine/templates/checked';
-import { DECLARATIONS } from '../../server/src/engine/templates/declarations';
-import gen2031 from '../fixtures/templates/gen2031';
-import { readSample } from '../helpers';
+} from '../../../server/src/engine';
+import { renderTable } from '../../../server/src/engine/render';
+import { buildSnippets } from '../../../server/src/engine/render/snippets';
+import { validateTemplate } from '../../../server/src/engine/templates/schema';
+import { CHECKED } from '../../../server/src/engine/templates/checked';
+import { DECLARATIONS } from '../../../server/src/engine/templates/declarations';
+import gen2031 from '../../fixtures/templates/gen2031';
+import { readSample } from '../../helpers';
 
 const G2031 = '2031' as Generation;
 /** A real 2024 report (2021 template) moved to 2031: its title, period and prose name 2031. */

@@ -5,9 +5,9 @@
 // read cell for cell as the samples do; numbers blanked in the real layout samples 01 and 02
 // must leave every other cell where it was.
 import assert from 'node:assert/strict';
-import { ReportDocument, applyEdits, check, type Table } from '../../server/src/engine';
-import { renderLayoutReport } from '../layout-render';
-import { readSample } from '../helpers';
+import { ReportDocument, applyEdits, check, type Table } from '../../../server/src/engine';
+import { renderLayoutReport } from '../../layout-render';
+import { readSample } from '../../helpers';
 
 /** `table.row.column` → `kind:text` of every cell the engine reads. */
 function cellsOf(text: string): Map<string, string> {

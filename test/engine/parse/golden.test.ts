@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ReportDocument } from '../../server/src/engine';
-import { FIXTURES, readSample, renderModel, sampleNames } from '../helpers';
+import { ReportDocument } from '../../../server/src/engine';
+import { FIXTURES, readSample, renderModel, sampleNames } from '../../helpers';
 
 describe('golden parses of the sample reports', () => {
   for (const name of sampleNames()) {

@@ -2,11 +2,11 @@
 // row removed, so that its numbers run together, parsed as a whole. Unique splits give back
 // exactly the written numbers (marked recovered, reported, checked like any other cell);
 // ambiguous runs are refused and reported; nothing else in the document changes.
-import { tooLargeToRead } from '../../server/src/engine/text/number';
+import { tooLargeToRead } from '../../../server/src/engine/text/number';
 import assert from 'node:assert/strict';
-import { ReportDocument, applyEdits, check, hover, type Table, type TableId } from '../../server/src/engine';
-import { splitDigitRun, rowConstraints } from '../../server/src/engine/parse/flattened';
-import { readSample, renderModel, sampleNames } from '../helpers';
+import { ReportDocument, applyEdits, check, hover, type Table, type TableId } from '../../../server/src/engine';
+import { splitDigitRun, rowConstraints } from '../../../server/src/engine/parse/flattened';
+import { readSample, renderModel, sampleNames } from '../../helpers';
 
 const CODES = ['recovered-cells', 'flattened-ambiguous'];
 

@@ -2,9 +2,9 @@
 // to a complete table of its generation holding exactly the values rendered; converting a
 // real report's table to aligned Markdown keeps every cell as written.
 import assert from 'node:assert/strict';
-import { ReportDocument, TEMPLATES, GENERATIONS, TABLE_IDS, applyEdits, check, tableDecl, type Encoding, type Generation, type TableId, type Table } from '../../server/src/engine';
-import { displayWidth, escapeSnippet, renderSnippetTable, renderTable, toAlignedMarkdown, type Values } from '../../server/src/engine/render';
-import { readSample, sampleNames } from '../helpers';
+import { ReportDocument, TEMPLATES, GENERATIONS, TABLE_IDS, applyEdits, check, tableDecl, type Encoding, type Generation, type TableId, type Table } from '../../../server/src/engine';
+import { displayWidth, escapeSnippet, renderSnippetTable, renderTable, toAlignedMarkdown, type Values } from '../../../server/src/engine/render';
+import { readSample, sampleNames } from '../../helpers';
 
 const ENCODINGS: Encoding[] = ['markdown', 'tab-cells', 'pipe-cells', 'tsv', 'layout', 'plain'];
 /** What a rendering in an encoding reads back as: PDF encodings are written as Markdown. */

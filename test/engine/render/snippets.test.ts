@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ReportDocument, TEMPLATES, TABLE_IDS, check, tableDecl, type Generation, type Table, type TableId } from '../../server/src/engine';
-import { buildSnippets, snippetsFileText, type Snippet } from '../../server/src/engine/render/snippets';
-import { currentGeneration } from '../../server/src/engine/templates';
-import { ROOT } from '../helpers';
+import { ReportDocument, TEMPLATES, TABLE_IDS, check, tableDecl, type Generation, type Table, type TableId } from '../../../server/src/engine';
+import { buildSnippets, snippetsFileText, type Snippet } from '../../../server/src/engine/render/snippets';
+import { currentGeneration } from '../../../server/src/engine/templates';
+import { ROOT } from '../../helpers';
 
 const CURRENT = currentGeneration();
 

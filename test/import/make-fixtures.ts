@@ -11,8 +11,8 @@ import * as iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEMPLATES } from '../../../server/src/engine';
-import { chineseCount } from '../../../server/src/import/numbering';
+import { TEMPLATES } from '../../server/src/engine';
+import { chineseCount } from '../../server/src/import/numbering';
 import { placeCells, reportBlocks, type Block, type FormRows } from './report-blocks';
 
 export interface Fixture { file: string; sample: string; make: (samples: string) => Promise<Uint8Array> }

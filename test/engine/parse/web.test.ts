@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ReportDocument, applyEdits, check, fixAll, hover, quickFixes, toJson, type Finding, type Range, type Table } from '../../server/src/engine';
-import { FIXTURES, renderModel } from '../helpers';
+import { ReportDocument, applyEdits, check, fixAll, hover, quickFixes, toJson, type Finding, type Range, type Table } from '../../../server/src/engine';
+import { FIXTURES, renderModel } from '../../helpers';
 
 const WEB = path.join(FIXTURES, 'web');
 const webNames = () => readdirSync(WEB).filter(f => f.endsWith('.txt')).sort();

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ReportDocument, RULES, check, type Finding, type Locale } from '../../server/src/engine';
-import { ROOT, SAMPLES, readSample, sampleNames } from '../helpers';
+import { ReportDocument, RULES, check, type Finding, type Locale } from '../../../server/src/engine';
+import { ROOT, SAMPLES, readSample, sampleNames } from '../../helpers';
 
 const REGENERATE = 'out of date: run node scripts/gen-rule-docs.mjs';
 const DOC = readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');

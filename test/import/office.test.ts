@@ -15,7 +15,7 @@ import { isDocx, isHtml, isMhtml, isOle2, isXlsx } from '../../server/src/import
 import { cellValueText, importer as xlsx } from '../../server/src/import/xlsx';
 import { ImportError, type ImportResult, type Importer, type SourcePosition } from '../../server/src/import/types';
 import { FIXTURES as FIXTURE_DIR, SAMPLES, readSample } from '../helpers';
-import { FIXTURES } from './import/make-fixtures';
+import { FIXTURES } from './make-fixtures';
 
 const IMPORTERS: Record<string, Importer> = { docx, html, htm: html, mhtml: html, xlsx, txt: text };
 const DIR = path.join(FIXTURE_DIR, 'import');

@@ -1,9 +1,9 @@
 // The parser on the facts the spec states about the real reports, and on edits of them.
 import assert from 'node:assert/strict';
-import { ReportDocument } from '../../server/src/engine';
-import { classifyHeading } from '../../server/src/engine/parse/headings';
-import { classifyLabel } from '../../server/src/engine/parse/labels';
-import { readSample } from '../helpers';
+import { ReportDocument } from '../../../server/src/engine';
+import { classifyHeading } from '../../../server/src/engine/parse/headings';
+import { classifyLabel } from '../../../server/src/engine/parse/labels';
+import { readSample } from '../../helpers';
 
 const parse = (text: string) => new ReportDocument(text).model;
 const only = (text: string) => { const m = parse(text); assert.equal(m.reports.length, 1); return m.reports[0]; };
