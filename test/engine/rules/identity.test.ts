@@ -1,18 +1,12 @@
-// A row read with doubt (model.ts Doubt) turns a failing identity through it into a warning
-// about the reading: it names the row and why, and its fix is never preferred nor applied by
-// fix-all. The property over every sample and encoding is in test/fuzz/doubt.ts.
+// The identity rules together (server/src/engine/rules/identity.ts). A row read with doubt
+// (model.ts Doubt) turns a failing identity through it into a warning about the reading, whose
+// fix is never preferred nor applied by fix-all (the property over every sample and encoding is
+// in test/fuzz/doubt.ts). When the written total satisfies another identity it is part of, the
+// finding suspects an addend and links to every addend of the identity that fails.
 import assert from 'node:assert/strict';
-import { ReportDocument, applyEdits, check, fixAll, toJson } from '../../server/src/engine';
-import { readSample } from '../helpers';
-
-/** Seed 002 with the line of row 一's first cell (自然人 20) deleted: its cells slide left. */
-function droppedCell(): string {
-  const lines = readSample('002').split('\n');
-  const at = lines.findIndex(l => l.startsWith('一、本年新收政府信息公开申请数量'));
-  assert.equal(lines[at + 1], '20 |');
-  lines.splice(at + 1, 1);
-  return lines.join('\n');
-}
+import { ReportDocument, applyEdits, check, fixAll, toJson, type Table } from '../../../server/src/engine';
+import { readSample, setCell } from '../../helpers';
+import { droppedCell, resultsTotal } from './helpers';
 
 describe('rows read with doubt', () => {
   it('a cell lost in a cell-per-line row: the row is read with doubt, and balance reports the doubt, not an error', () => {
@@ -60,5 +54,31 @@ describe('rows read with doubt', () => {
     assert.equal(json.tables.applications.doubts?.new.reason, 'too-few-cells');
     const clean = toJson(new ReportDocument(readSample('01')).model) as { tables: Record<string, { doubts?: unknown } | null> };
     for (const t of Object.values(clean.tables)) assert.equal(t?.doubts, undefined);
+  });
+});
+
+describe('suspect addends', () => {
+  it('seed 002 （七）总计 × 自然人 (23; the addends make 20, 一 + 二 = （七）总计 + 四 holds): every addend linked, with its value', () => {
+    const text = readSample('002');
+    const doc = new ReportDocument(text);
+    const t = doc.model.reports[0].tables.applications as Table;
+    for (const locale of ['en', 'zh-cn'] as const) {
+      const [f] = resultsTotal(text, locale);
+      assert.deepEqual(f.range, t.rows.results_total.cells.natural_person.range);
+      const addends = Object.values(t.rows).filter(r => r.id !== 'results_total' && /^(granted|partly_granted|refused|unavailable|not_processed|other)/.test(r.id) && r.cells.natural_person);
+      assert.equal(addends.length, 19);
+      assert.deepEqual(f.related?.map(r => r.range), addends.map(r => r.cells.natural_person.range));
+      f.related!.forEach((r, k) => assert.ok(r.message.endsWith(addends[k].cells.natural_person.text), r.message));
+      assert.match(f.related![0].message, locale === 'en' ? /^addend row 「（一）予以公开」, column 「自然人」: 11$/ : /^加数「（一）予以公开」行「自然人」列：11$/);
+    }
+  });
+
+  it('a total no other identity confirms (corpus 01, （七）总计 × 总计 3050 → 3053) links nothing: the total is the suspect', () => {
+    const found = resultsTotal(setCell(readSample('01_'), 'applications', 'results_total', 'total', '3053'));
+    assert.ok(found.length >= 1);
+    for (const f of found) {
+      assert.doesNotMatch(f.message, /satisfies/);
+      assert.equal(f.related, undefined);
+    }
   });
 });
