@@ -3,21 +3,12 @@
 // and why (the runs no unique split reads), and the findings. They were checked by hand
 // against the pages (see the commit); UPDATE_GOLDEN=1 rewrites them (review the diff).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReportDocument, applyEdits, check, fixAll, hover, quickFixes, toJson, type Finding, type Range, type Table } from '../../../server/src/engine';
-import { FIXTURES, renderModel } from '../../helpers';
+import { FIXTURES, readWeb, renderModel, textIn, webNames } from '../../helpers';
 
 const WEB = path.join(FIXTURES, 'web');
-const webNames = () => readdirSync(WEB).filter(f => f.endsWith('.txt')).sort();
-const readWeb = (name: string) => readFileSync(path.join(WEB, webNames().find(n => n.startsWith(name))!), 'utf8');
-
-/** The text of a physical range. */
-function textIn(text: string, r: Range): string {
-  const lines = text.split('\n');
-  if (r.start.line !== r.end.line) return `<${r.start.line}-${r.end.line}>`;
-  return lines[r.start.line].slice(r.start.character, r.end.character);
-}
 
 function render(doc: ReportDocument, findings: Finding[]): string {
   const out = [renderModel(doc.model).trimEnd()];
@@ -66,14 +57,6 @@ describe('web text (encoding W): the crawled pages', () => {
       const doc = new ReportDocument(readFileSync(path.join(WEB, name), 'utf8'));
       assert.deepEqual(errorsOf(check(doc, { locale: 'en' })), expected[name.slice(0, 3)] ?? [], name);
     }
-  });
-
-  it('a report before the 2019 template gets one finding, pre-2019-format (w40)', () => {
-    const doc = new ReportDocument(readWeb('w40'));
-    const found = check(doc, { locale: 'zh-cn' });
-    assert.deepEqual(found.map(f => f.code), ['pre-2019-format']);
-    assert.match(found[0].message, /2018 年度/);
-    assert.equal(textIn(doc.getText(), found[0].range), '平潭综合实验区2018年度政府信息公开工作年度报告');
   });
 
   it('every range points into the long line exactly: cells, labels, findings, the JSON model', () => {
