@@ -52,14 +52,14 @@ const HEAVY: Record<string, () => Summary[]> = {
   },
 };
 
-if (!isMainThread && (workerData as { hardening?: string } | null)?.hardening) {
-  parentPort!.postMessage(HEAVY[(workerData as { hardening: string }).hardening]());
+if (!isMainThread && (workerData as { badInput?: string } | null)?.badInput) {
+  parentPort!.postMessage(HEAVY[(workerData as { badInput: string }).badInput]());
 }
 
 /** Runs a heavy case in a worker thread; rejects when it does not finish by the deadline. */
 function inWorker(name: string, deadlineMs: number): Promise<Summary[]> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(__filename, { workerData: { hardening: name } });
+    const w = new Worker(__filename, { workerData: { badInput: name } });
     const timer = setTimeout(() => { void w.terminate(); reject(new Error(`${name}: not finished after ${deadlineMs} ms (a hang, or far too slow)`)); }, deadlineMs);
     w.once('message', (s: Summary[]) => { clearTimeout(timer); void w.terminate(); resolve(s); });
     w.once('error', e => { clearTimeout(timer); reject(e); });

@@ -21,7 +21,7 @@ const holds = (input: { name: string; text: string }, locale: 'en' | 'zh-cn') =>
   assert.deepEqual(problems, [], `${input.name}:\n${problems.slice(0, 5).join('\n')}`);
 };
 
-describe('hardening: every sample as it is', () => {
+describe('properties: every sample as it is', () => {
   for (const name of sampleNames()) {
     it(`${name}: no rule throws, ranges inside, every fix clean, preferred fixes clear their finding`, () => {
       holds({ name, text: readSample(name) }, 'zh-cn');
@@ -29,7 +29,7 @@ describe('hardening: every sample as it is', () => {
   }
 });
 
-describe('hardening: what long fuzz runs found (test/fixtures/fuzz)', () => {
+describe('properties: what long fuzz runs found (test/fixtures/fuzz)', () => {
   // 03-plain-slash-cell: corpus 03 damaged (a line lost, another report spliced in, a number
   // changed); writing the computed 3 over a 「/」 among bare-number paragraphs made the table
   // read differently, so that fix must not be applied unattended. 003-spliced-blank-total:
@@ -42,7 +42,7 @@ describe('hardening: what long fuzz runs found (test/fixtures/fuzz)', () => {
   }
 });
 
-describe('hardening: mutated samples (fast-check)', function () {
+describe('properties: mutated samples (fast-check)', function () {
   this.timeout(120000);
   it(`${RUNS} samples with lines and cells lost, doubled or swapped, digits changed, CJK and control characters, encodings switched`, () => {
     fc.assert(fc.property(mutatedSample(), fc.constantFrom('en' as const, 'zh-cn' as const), holds), { numRuns: RUNS, seed });
@@ -52,7 +52,7 @@ describe('hardening: mutated samples (fast-check)', function () {
   });
 });
 
-describe('hardening: line breaks typed anywhere', function () {
+describe('properties: line breaks typed anywhere', function () {
   this.timeout(120000);
   // CR, LF and CRLF inserted or deleted next to each other: a CR left before an LF is one
   // break, as a fresh read of the text has it (the long fuzz run found the contrary).
@@ -72,7 +72,7 @@ describe('hardening: line breaks typed anywhere', function () {
   });
 });
 
-describe('hardening: fix-all', () => {
+describe('properties: fix-all', () => {
   for (const name of sampleNames()) {
     // On damaged reports a second round may find more (a label restored once its row's totals are), so this is asked of the samples.
     it(`${name}: fix-all applied twice changes nothing the second time`, () => {
@@ -85,7 +85,7 @@ describe('hardening: fix-all', () => {
   }
 });
 
-describe('hardening: what the fast paths assume', () => {
+describe('properties: what the fast paths assume', () => {
   it('only 年 and U+F98E normalize (NFKC) to text holding 年, so lines without them hold no date or year', () => {
     // parse/dates.ts skips NFKC on lines that fail MAY_HOLD_YEAR; this is the whole of Unicode.
     const found: string[] = [];
@@ -98,7 +98,7 @@ describe('hardening: what the fast paths assume', () => {
   });
 });
 
-describe('hardening: doubt never shows as an arithmetic error', function () {
+describe('properties: doubt never shows as an arithmetic error', function () {
   this.timeout(120000);
   // Every sample, in its own encoding and re-written in every other, with a cell dropped,
   // two cells glued or a row's boundary shifted (test/fuzz/doubt.ts): a mismatch our own
