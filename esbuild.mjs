@@ -1,7 +1,7 @@
 // One build for every bundle: the VS Code client, the language server (node and
 // browser), the CLI, and the test suites. `node esbuild.mjs [--watch]`.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 // The template declarations are validated here, once, with zod (templates/checked.ts run
@@ -64,6 +64,8 @@ const testEntries = existsSync('test')
       .map(f => path.join('test', f))
   : [];
 if (testEntries.length) {
+  // A renamed or moved test must not run again from its old bundle.
+  rmSync('dist/test', { recursive: true, force: true });
   bundles.push({
     ...node, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test',
     external: ['vscode', 'mocha', 'markdownlint', 'markdownlint/*'],

@@ -1,6 +1,6 @@
 // Writes schemas/nianbao.schema.json, the JSON schema of .nianbao.json that package.json
 // contributes (jsonValidation), from the zod declaration in server/src/config/schema.ts.
-// test/engine/config.test.ts keeps the file in step.   node scripts/gen-config-schema.mjs
+// test/config/config.test.ts keeps the file in step.   node scripts/gen-config-schema.mjs
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,14 +1,24 @@
 // `npm test`: builds once, runs every suite (each prints `N passed, N failed`), and ends
-// with one line summing them. `node scripts/test.mjs engine server` runs only those suites.
+// with one line summing them. `node scripts/test.mjs engine lsp` runs only those suites;
+// `unit` is every suite but vscode. Each mocha suite is a folder of test/ (test/README.md).
 import { spawnSync } from 'node:child_process';
 
+const mocha = (folder) => ['node', 'scripts/mocha-suite.mjs', folder];
 const SUITES = {
-  engine: ['node', 'scripts/mocha-suite.mjs', 'engine'],
-  server: ['node', 'scripts/mocha-suite.mjs', 'server'],
+  engine: mocha('engine'),
+  import: mocha('import'),
+  config: mocha('config'),
+  cli: mocha('cli'),
+  lsp: mocha('lsp'),
+  client: mocha('client'),
+  project: mocha('project'),
   grammar: ['node', 'scripts/grammar-suite.mjs'],
   vscode: ['node', 'scripts/run-vscode-tests.mjs'],
 };
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SUITES);
+// Names that stand for several suites; `server` is the old name of lsp.
+const GROUPS = { unit: Object.keys(SUITES).filter(s => s !== 'vscode'), server: ['lsp'] };
+const asked = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SUITES);
+const chosen = [...new Set(asked.flatMap(s => GROUPS[s] ?? [s]))];
 
 const build = spawnSync('node', ['esbuild.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) { console.log('0 passed, 1 failed'); process.exit(1); }

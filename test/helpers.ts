@@ -1,12 +1,28 @@
 // Shared test helpers: the bundled sample reports and a stable rendering of a model.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { ReportDocument, applyEdits, check, type CheckOptions, type DocumentModel, type Table, type TableId } from '../server/src/engine';
+import { ReportDocument, applyEdits, check, type CheckOptions, type DocumentModel, type Range, type Table, type TableId } from '../server/src/engine';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository: the nearest folder above the running bundle (dist/test/<suite>/…) holding package.json. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 export const SAMPLES = path.join(ROOT, 'samples');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+/** The crawled web pages of test/fixtures/web (each report on one line), by name or prefix. */
+export const webNames = (): string[] => readdirSync(path.join(FIXTURES, 'web')).filter(f => f.endsWith('.txt')).sort();
+export const readWeb = (name: string): string => readFileSync(path.join(FIXTURES, 'web', webNames().find(n => n.startsWith(name))!), 'utf8');
+
+/** The text of a physical range (`<from-to>` when it spans lines). */
+export function textIn(text: string, r: Range): string {
+  const lines = text.split('\n');
+  if (r.start.line !== r.end.line) return `<${r.start.line}-${r.end.line}>`;
+  return lines[r.start.line].slice(r.start.character, r.end.character);
+}
 
 export const sampleNames = (): string[] => readdirSync(SAMPLES).filter(f => f.endsWith('.txt')).sort();
 export const readSample = (name: string): string => readFileSync(path.join(SAMPLES, name.endsWith('.txt') ? name : `${sampleByPrefix(name)}`), 'utf8');

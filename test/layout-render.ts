@@ -1,5 +1,5 @@
 // A sample's tables rendered the way `pdftotext -layout` lays out a ruled table, blanks
-// included, for the tests of reading layout text by column (test/engine/layout-blanks.test.ts).
+// included, for the tests of reading layout text by column (test/engine/parse/layout-blanks.test.ts).
 // What the real layout samples 01 and 02 show of pdftotext: every cell starts at its
 // column's place on a grid; a blank cell is only spaces; a long row label is broken over
 // lines with its numbers on the middle one (or on a line of their own between two); header

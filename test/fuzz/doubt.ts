@@ -4,7 +4,7 @@
 // boundary shifted (the next row's first cell read as this row's last). Whatever the engine
 // reads then, no error-severity arithmetic finding may be about an identity that holds in
 // the uncorrupted text: a mismatch our reading made is a doubt (a warning), not an error.
-// Shared by the short property test (test/engine/hardening.test.ts) and `npm run fuzz`.
+// Shared by the short property test (test/engine/properties.test.ts) and `npm run fuzz`.
 import { ReportDocument, check, type Cell, type Encoding, type Finding, type Row, type Table } from '../../server/src/engine';
 import { evaluate, identitiesOf, valuesOf } from '../../server/src/engine/identities';
 import { renderReport } from '../layout-render';

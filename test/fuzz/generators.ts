@@ -1,5 +1,5 @@
-// fast-check arbitraries for the hardening tests and the long fuzz run: mutated sample
-// reports, and documents assembled from the pieces real reports are made of (headings,
+// fast-check arbitraries for the property tests (test/engine/properties.test.ts) and the long
+// fuzz run: mutated sample reports, and documents assembled from the pieces real reports are made of (headings,
 // template labels, cells in every encoding, prose with numbers, dates, debris, junk).
 import fc from 'fast-check';
 import { TEMPLATES } from '../../server/src/engine';

@@ -1,7 +1,7 @@
 // Mutations of real reports, the way text gets damaged in practice: lines and cells
 // lost, doubled or swapped, digits changed, CJK and control characters slipped in, a
 // table's encoding switched halfway. Each takes the text and a random source in [0, 1).
-// Shared by the hardening tests (fast-check) and the long fuzz run.
+// Shared by the property tests (test/engine/properties.test.ts, fast-check) and the long fuzz run.
 
 export type Random = () => number;
 export type Mutation = (text: string, random: Random) => string;

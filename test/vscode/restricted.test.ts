@@ -5,7 +5,7 @@
 // Limit: the host loads the extension from --extensionDevelopmentPath, and VS Code does not
 // disable an extension under development in Restricted Mode, so these pass without the
 // declaration too (seen); what they show is that everything works untrusted. The
-// declaration itself is checked in test/engine/package.test.ts.
+// declaration itself is checked in test/project/package.test.ts.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activeExtension, openReport, waitFor } from './util';
