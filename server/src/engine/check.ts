@@ -98,7 +98,9 @@ function moveFindings(findings: readonly Finding[], shapes: readonly Shape[], de
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     if (NAMES_LINES.has(f.code)) continue;
-    while (a < again.length && (byStart(again[a], f) || RULE_INDEX.get(again[a].code)! - RULE_INDEX.get(f.code)!) < 0) push(again[a], shapeOf(again[a++]));
+    // `again` stands where the report is now, `f` where it was: compare with f moved.
+    const movedStart = (g: Finding) => g.range.start.line - (f.range.start.line + delta) || g.range.start.character - f.range.start.character;
+    while (a < again.length && (movedStart(again[a]) || RULE_INDEX.get(again[a].code)! - RULE_INDEX.get(f.code)!) < 0) push(again[a], shapeOf(again[a++]));
     push(moveFinding(f, shapes[i], delta, out.length, fresh), shapes[i]);
   }
   while (a < again.length) push(again[a], shapeOf(again[a++]));
