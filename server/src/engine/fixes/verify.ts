@@ -97,9 +97,14 @@ function regular(t: Table): boolean {
   return r;
 }
 
-/** The finding with its preferred cell fixes kept preferred only where they touch nothing else (checked when first read). */
+/**
+ * The finding with only the cell fixes that touch nothing else (checked when first read): a
+ * fill or recompute that would move another cell (a damaged row of layout text, a table read
+ * by counting) is not offered, preferred or not: applied, it would edit cells it does not
+ * name, and be offered again.
+ */
 export function verifiedCellFixes(ctx: RuleContext, t: Table, f: Finding): Finding {
-  if (!f.fixes.some(x => x.preferred && x.scope)) return f;
+  if (!f.fixes.some(x => x.scope)) return f;
   const { fixes, ...rest } = f;
-  return lazyFixes(rest, () => fixes.map(x => (x.preferred && x.scope && mayMoveCells(t, x) && !touchesOnlyItsCells(ctx, t, x) ? { ...x, preferred: false } : x)));
+  return lazyFixes(rest, () => fixes.filter(x => !(x.scope && mayMoveCells(t, x) && !touchesOnlyItsCells(ctx, t, x))));
 }
