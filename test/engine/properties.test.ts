@@ -34,7 +34,9 @@ describe('properties: what long fuzz runs found (test/fixtures/fuzz)', () => {
   // changed); writing the computed 3 over a 「/」 among bare-number paragraphs made the table
   // read differently, so that fix must not be applied unattended. 003-spliced-blank-total:
   // seed 003 with another report spliced into table 三; filling the blank （七）总计 made the
-  // next rows' cells go elsewhere.
+  // next rows' cells go elsewhere. 02-layout-spliced-fill: corpus 02 (layout text) with
+  // another report spliced into table 三; filling a blank of the damaged row moved the
+  // row's other cells, and the fill was offered again.
   for (const name of readdirSync(path.join(FIXTURES, 'fuzz'))) {
     it(`${name}: no rule throws, ranges inside, every fix clean, preferred fixes touch only their cells`, () => {
       holds({ name, text: readFileSync(path.join(FIXTURES, 'fuzz', name), 'utf8') }, 'en');
