@@ -242,6 +242,21 @@ function watchScreenshotRequests(page, file) {
     try {
       await page.screenshot({ path: file });
       console.log(`[vscode-host] screenshot saved to ${file}`);
+      // How the editor's font renders a CJK character, a full-width space and a Latin one
+      // (the alignment of Format Document's Markdown tables rests on these widths).
+      const widths = await page.evaluate(() => {
+        const lines = document.querySelector('.monaco-editor .view-lines');
+        if (!lines) return undefined;
+        const style = getComputedStyle(lines);
+        const span = document.createElement('span');
+        span.style.cssText = `font-family:${style.fontFamily};font-size:${style.fontSize};white-space:pre;position:absolute;visibility:hidden`;
+        document.body.appendChild(span);
+        const width = text => { span.textContent = text; return span.getBoundingClientRect().width / text.length; };
+        const out = { fontFamily: style.fontFamily, fontSize: style.fontSize, latin: width('a'.repeat(100)), digit: width('0'.repeat(100)), cjk: width('政'.repeat(100)), ideographicSpace: width('\u3000'.repeat(100)), space: width(' '.repeat(100)) };
+        span.remove();
+        return out;
+      });
+      if (widths) { writeFileSync(`${file}.fonts.json`, JSON.stringify(widths, null, 2) + '\n'); console.log(`[vscode-host] editor font widths: ${JSON.stringify(widths)}`); }
     } catch (e) {
       console.error(`[vscode-host] screenshot failed: ${e?.message ?? e}`);
     }
