@@ -124,6 +124,20 @@ describe('nianbao check --format text', () => {
     assert.ok(total.startsWith(`10 files, ${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('note'), 'note')}`), total);
   });
 
+  it('lists a finding\'s related places under it, the first three as path:line:col and a count of the rest', async () => {
+    const seed = path.join(SAMPLES, sampleByPrefix('002'));
+    const r = await cli(['check', '--locale', 'en', seed]);
+    const json = fileOf((await cli(['check', '--format', 'json', '--locale', 'en', seed])).out, '002');
+    const first = json.diagnostics.find(d => d.code === 'results-total') as JsonDiagnostic & { related: { range: { start: { line: number; character: number } }; message: string }[] };
+    const lines = r.out.split('\n');
+    const at = lines.findIndex(l => l.startsWith(`${seed}:${first.range.start.line + 1}:`));
+    const shown = first.related.slice(0, 3).map(p => `    ${seed}:${p.range.start.line + 1}:${p.range.start.character + 1}  ${p.message}`);
+    assert.deepEqual(lines.slice(at + 1, at + 5), [...shown, `    … and ${first.related.length - 3} more places (--format json lists all)`]);
+    // The duplicate heading of seed 001 names the first one: one place, no count.
+    const dup = await cli(['check', '--locale', 'zh-cn', path.join(SAMPLES, sampleByPrefix('001'))]);
+    assert.match(dup.out, /duplicate-part .*\n {4}\S+:394:1  第五部分「存在的主要问题及改进情况」的第一个标题\n\S+  /);
+  });
+
   it('says the totals in Chinese with --locale zh-cn', async () => {
     const r = await cli(['check', '--locale', 'zh-cn', path.join(SAMPLES, sampleByPrefix('002'))]);
     assert.match(r.out, /「（七）总计」行「自然人」列：填写为 23/);

@@ -20,6 +20,7 @@ const M = {
   filesFixed: { en: '{n} fixed', 'zh-cn': '{n} 个已修复' },
   notChecked: { en: '{n} not checked', 'zh-cn': '{n} 个未能检查' },
   skipped: { en: '{n} skipped as not reports', 'zh-cn': '{n} 个不是年报，已跳过' },
+  morePlaces: { en: '… and {n} more place{s} (--format json lists all)', 'zh-cn': '……另有 {n} 处（--format json 列出全部）' },
   more: { en: '… and {n} more {code} finding{s} like these, to line {last} (--format json lists all)', 'zh-cn': '……另有 {n} 个同类 {code} 问题，至第 {last} 行（--format json 列出全部）' },
   sep: { en: ', ', 'zh-cn': '，' },
   imported: { en: 'imported from {from}', 'zh-cn': '由 {from} 导入' },
@@ -43,6 +44,8 @@ const tally = (findings: Finding[]) => {
 /** More findings of one code in one file than this are shown as their first few and a count. */
 const RUN_LIMIT = 8;
 const RUN_SHOWN = 5;
+/** A finding's related places (the addends of a sum that fails, the first of two headings) shown under it. */
+const RELATED_SHOWN = 3;
 
 /**
  * One file's lines: its findings, aligned, then its summary line. A code with many findings
@@ -70,9 +73,19 @@ export function fileText(r: CheckedFile, locale: Locale): string {
   const line = (f: Finding, message: string) =>
     `${loc(f).padEnd(locWidth)}  ${severityWord(f).padEnd(7)}  ${f.code.padEnd(codeWidth)}  ${message}` +
     (where.get(f) ? fmt(M.source, locale, { where: where.get(f)! }) : '');
+  // Related places go under their finding, indented, each `path:line:col  message` so a
+  // terminal links it; an imported file's lines are the imported text's, so they name none.
+  const related = (f: Finding) => {
+    const places = f.related ?? [];
+    const out = places.slice(0, RELATED_SHOWN).map(p =>
+      `    ${r.imported ? '' : `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}  `}${visible(p.message.replace(/\s*[\r\n]+\s*/g, ' '))}`);
+    const rest = places.length - RELATED_SHOWN;
+    if (rest > 0) out.push(`    ${count(M.morePlaces, rest, locale)}`);
+    return out;
+  };
   const lines: string[] = [];
   for (const { f, nth: k } of shown) {
-    lines.push(line(f, visible(f.message.replace(/\s*[\r\n]+\s*/g, ' '))));
+    lines.push(line(f, visible(f.message.replace(/\s*[\r\n]+\s*/g, ' '))), ...related(f));
     const same = perCode.get(f.code)!;
     if (same.length > RUN_LIMIT && k === RUN_SHOWN - 1) {
       const rest = same.length - RUN_SHOWN;
