@@ -19,3 +19,9 @@ export const MAX_REPORT_BYTES = 16 << 20;
 
 /** A glob of the report files in any folder, e.g. for a file watcher. */
 export const REPORT_GLOB = `**/*.{${TEXT_EXTENSIONS.map(e => e.slice(1)).join(',')}}`;
+
+/** The team's configuration file, found from a report's folder upwards (config/find.ts). */
+export const CONFIG_FILE = '.nianbao.json';
+
+/** A glob of the configuration files in any folder, for the server's file watcher. */
+export const CONFIG_GLOB = `**/${CONFIG_FILE}`;

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { readSample } from '../helpers';
-import { Client } from './lsp-client';
+import { CAPABILITIES, Client } from './lsp-client';
 
 const codes = (ds: Diagnostic[], code: string) => ds.filter(d => d.code === code);
 
@@ -17,7 +17,10 @@ describe('language server with .nianbao.json', () => {
   let tmp: string;
   before(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'nianbao-server-config-'));
-    client = await Client.start({ locale: 'en', debounceMs: 20, settings: { severity: { 'results-total': 'warning', 'blank-cell': 'off' } } });
+    client = await Client.start({
+      locale: 'en', debounceMs: 20, settings: { severity: { 'results-total': 'warning', 'blank-cell': 'off' } },
+      capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
   });
   after(async () => {
     assert.equal(await client.stop(), 0);
@@ -53,5 +56,27 @@ describe('language server with .nianbao.json', () => {
     assert.deepEqual(codes(ds, 'results-total').map(d => d.severity), [2, 2]);
     const shown = await client.waitFor(() => client.messages.find(m => m.message.includes('.nianbao.json:3')), 'the configuration problem');
     assert.match(shown.message, /severity\.results-total/);
+  });
+
+  it('watches .nianbao.json: an edited file applies to the open reports at once, without an edit of theirs', async () => {
+    const watched = await client.waitFor(() => client.registrations.flatMap(r => r.registrations)
+      .find(r => r.method === DidChangeWatchedFilesNotification.method), 'the file watcher registration');
+    const globs = (watched.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(w => w.globPattern);
+    assert.ok(globs.includes('**/.nianbao.json'), globs.join(' '));
+
+    const dir = path.join(tmp, 'edited');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, '.nianbao.json');
+    writeFileSync(file, '{ "severity": { "results-total": "off" } }\n');
+    const uri = pathToFileURL(path.join(dir, '2020年报.txt')).href;
+    await client.open(uri, readSample('002'));
+    assert.deepEqual(codes((await client.diagnosticsFor(uri, 1)).diagnostics, 'results-total'), []);
+
+    const before = client.published.length;
+    writeFileSync(file, '{ "severity": { "results-total": "error" } }\n');
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).href, type: FileChangeType.Changed }] });
+    const again = await client.waitFor(() => client.published.slice(before).find(p => p.uri === uri), 'diagnostics after the file changed');
+    assert.equal(again.version, 1, 'the report itself did not change');
+    assert.deepEqual(codes(again.diagnostics, 'results-total').map(d => d.severity), [1, 1]);
   });
 });

@@ -9,7 +9,7 @@ import {
   CodeActionRequest, CodeActionResolveRequest, PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShutdownRequest,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidChangeConfigurationNotification,
   type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type CodeActionParams, type InitializeResult, type ProtocolConnection,
-  type PublishDiagnosticsParams, type ShowMessageParams, type TextDocumentContentChangeEvent, type TextEdit, type WorkspaceEdit,
+  type PublishDiagnosticsParams, type RegistrationParams, type ShowMessageParams, type TextDocumentContentChangeEvent, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/engine';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
@@ -27,7 +27,7 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
 }
 
-const CAPABILITIES: ClientCapabilities = {
+export const CAPABILITIES: ClientCapabilities = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
   textDocument: {
     publishDiagnostics: { versionSupport: true },
@@ -42,6 +42,8 @@ export class Client {
   readonly messages: ShowMessageParams[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly statuses: StatusParams[] = [];
+  /** What the server asked to register (client/registerCapability). */
+  readonly registrations: RegistrationParams[] = [];
   readonly texts = new Map<string, { text: string; version: number }>();
   stderr = '';
   exitCode: number | null = null;
@@ -62,7 +64,7 @@ export class Client {
     conn.onNotification(ShowMessageNotification.type, p => { c.messages.push(p); c.wake(); });
     conn.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => { c.statuses.push(p); c.wake(); });
     conn.onRequest(ConfigurationRequest.type, p => p.items.map(i => (i.section === 'nianbao' ? c.settings : null)));
-    conn.onRequest(RegistrationRequest.type, () => undefined);
+    conn.onRequest(RegistrationRequest.type, p => { c.registrations.push(p); c.wake(); });
     conn.onRequest(ApplyWorkspaceEditRequest.type, p => { c.applied.push(p); c.wake(); return { applied: true }; });
     conn.listen();
     c.initializeResult = await conn.sendRequest(InitializeRequest.type, {

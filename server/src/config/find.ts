@@ -6,8 +6,9 @@ import path from 'node:path';
 import type { Generation } from '../engine/templates';
 import type { Locale } from '../engine/i18n';
 import type { Severity } from '../engine/model';
+import { CONFIG_FILE } from '../report-files';
 
-export const CONFIG_FILE = '.nianbao.json';
+export { CONFIG_FILE } from '../report-files';
 
 /** What a configuration file sets (only the keys it writes). */
 export interface ConfigOptions {
@@ -46,7 +47,7 @@ export function findConfigFile(dir: string): string | undefined {
  * report's is found from its folder up. A file is read again when it changed on disk.
  */
 export class Configs {
-  private readonly read = new Map<string, { mtime: number; lookup: ConfigLookup }>();
+  private readonly read = new Map<string, { stamp: string; lookup: ConfigLookup }>();
   constructor(private readonly parser: () => ParseConfig, private readonly explicit?: string) {}
 
   forFile(file: string): ConfigLookup {
@@ -55,17 +56,18 @@ export class Configs {
   }
 
   private load(file: string): ConfigLookup {
-    let mtime: number;
-    try { mtime = fs.statSync(file).mtimeMs; } catch { return { error: `${file}: no such configuration file` }; }
+    // Modification time and size: two saves within the clock's resolution rarely keep both.
+    let stamp: string;
+    try { const st = fs.statSync(file); stamp = `${st.mtimeMs}:${st.size}`; } catch { return { error: `${file}: no such configuration file` }; }
     const hit = this.read.get(file);
-    if (hit && hit.mtime === mtime) return hit.lookup;
+    if (hit && hit.stamp === stamp) return hit.lookup;
     let lookup: ConfigLookup;
     try {
       lookup = { config: this.parser()(file, fs.readFileSync(file, 'utf8')) };
     } catch (e) {
       lookup = { error: (e as Error).message };
     }
-    this.read.set(file, { mtime, lookup });
+    this.read.set(file, { stamp, lookup });
     return lookup;
   }
 }

@@ -27,7 +27,7 @@ import { markdownTableEdit, snippetFor, tableChoices } from './tables';
 import { rollup } from '../engine/rollup';
 import { ServerPeers, peerView, type FolderReader } from './peers';
 import { IMPORT_EXTENSIONS, importFile, ImportError, type LoadImporter } from '../import';
-import { REPORT_GLOB } from '../report-files';
+import { CONFIG_FILE, CONFIG_GLOB, REPORT_GLOB } from '../report-files';
 import { registerFormatting } from './format';
 
 /** How much longer than the debounce the other open reports wait to be checked again after a change in one. */
@@ -275,14 +275,24 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       fire(connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }));
     }
     if (pullsConfiguration) fire(pullSettings());
-    // Peers on disk change: ask to hear of it (else listings are re-read after a moment).
-    if (host.folder && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      fire(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] }));
+    // Peers and configuration files on disk change: ask to hear of it (else peer listings are
+    // re-read after a moment, and a changed .nianbao.json is read at a document's next check).
+    const watchers = [...(host.folder ? [{ globPattern: REPORT_GLOB }] : []), ...(host.config ? [{ globPattern: CONFIG_GLOB }] : [])];
+    if (watchers.length && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      fire(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
     }
   });
 
   connection.onDidChangeWatchedFiles(safe('watchedFiles', undefined, ({ changes }) => {
-    const dirs = peers.changed((changes ?? []).map(c => c.uri));
+    const uris = (changes ?? []).map(c => c.uri).filter(u => typeof u === 'string');
+    const isConfig = (u: string) => u.endsWith(`/${CONFIG_FILE}`);
+    if (uris.some(isConfig)) {
+      // Any open report may read it (it applies from its folder down): check them all again,
+      // and tell a problem in it again.
+      configProblems.clear();
+      for (const uri of open.keys()) schedule(uri, 0);
+    }
+    const dirs = peers.changed(uris.filter(u => !isConfig(u)));
     for (const uri of open.keys()) if (dirs.has(peers.folderOf(uri) ?? '')) schedule(uri, 0);
   }));
 
