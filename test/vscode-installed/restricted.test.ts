@@ -6,6 +6,11 @@
 // The negative control is the same package with package.json's `capabilities` removed,
 // installed beside it as nianbao.nianbao-undeclared: VS Code must have disabled that one, so
 // what keeps nianbao enabled here is its declaration.
+// Seen (2026-12-06, code-server 4.100.3 = VS Code 1.100.3): packed from a package.json without
+// `capabilities`, nianbao itself fails here ("nianbao.nianbao is not enabled in the untrusted
+// folder"; the report opens as plaintext); with the folder trusted instead (no
+// NIANBAO_TEST_TRUST), the copy fails the last test ("nianbao.nianbao-undeclared is enabled"):
+// it is disabled by the untrusted folder, not by anything else in the copy.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -58,6 +63,6 @@ describe('Restricted Mode, nianbao installed (not under development)', () => {
     assert.ok(capabilities?.untrustedWorkspaces?.supported);
     assert.strictEqual(none, undefined);
     assert.deepStrictEqual(undeclaredRest, declaredRest);
-    assert.strictEqual(vscode.extensions.getExtension(UNDECLARED_ID), undefined, `${UNDECLARED_ID} is enabled in the untrusted folder`);
+    assert.ok(!vscode.extensions.getExtension(UNDECLARED_ID), `${UNDECLARED_ID} is enabled in the untrusted folder`);
   });
 });
