@@ -18,6 +18,10 @@
 //   NIANBAO_TEST_RESULT      where test/vscode/index.ts writes { passed, failed }; default temp
 //   NIANBAO_TEST_TIMEOUT_MS  whole run, default 300000
 //   NIANBAO_TEST_TRUST=untrusted  open the folder without trusting it (Restricted Mode)
+//   NIANBAO_TEST_INSTALL     .vsix files (separated by path.delimiter) the server installs into its
+//                            --extensions-dir as it starts (--install-extension … --start-server;
+//                            the workbench waits for them): ordinary installed extensions, not
+//                            under development. The tests get that folder in NIANBAO_TEST_EXTENSIONS_DIR.
 //   NIANBAO_TEST_HOST=web   run the extension in the browser's web worker extension host
 //                            instead of the server's Node one (user setting remote.extensionKind
 //                            { "<publisher>.<name>": ["web"] }); the web tests, which have no
@@ -126,7 +130,12 @@ async function main() {
   else reports = createReportWorkspace(workspace = path.join(tmp, 'workspace'));
   const resultFile = env.NIANBAO_TEST_RESULT ?? path.join(tmp, 'result.json');
   rmSync(resultFile, { force: true });
-  const testEnv = { NIANBAO_TEST_WORKSPACE: workspace, NIANBAO_TEST_REPORTS: JSON.stringify(reports), NIANBAO_TEST_RESULT: resultFile };
+  const extensionsDir = dir('extensions');
+  const install = (env.NIANBAO_TEST_INSTALL ?? '').split(path.delimiter).filter(Boolean).map(f => path.resolve(f));
+  const testEnv = {
+    NIANBAO_TEST_WORKSPACE: workspace, NIANBAO_TEST_REPORTS: JSON.stringify(reports), NIANBAO_TEST_RESULT: resultFile,
+    NIANBAO_TEST_EXTENSIONS_DIR: extensionsDir,
+  };
   const userData = dir('user-data');
   if (env.NIANBAO_TEST_HOST === 'web') {
     // VS Code Server keeps the user settings on the server, under --user-data-dir.
@@ -167,9 +176,10 @@ async function main() {
       '--host', '127.0.0.1', '--port', '0',
       '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
       '--disable-telemetry',
-      // NIANBAO_TEST_TRUST=untrusted: the folder opens untrusted, in Restricted Mode (see test/vscode/restricted.test.ts).
+      // NIANBAO_TEST_TRUST=untrusted: the folder opens untrusted, in Restricted Mode (see test/vscode-installed/).
       ...(env.NIANBAO_TEST_TRUST === 'untrusted' ? [] : ['--disable-workspace-trust']),
-      '--server-data-dir', dir('server-data'), '--user-data-dir', userData, '--extensions-dir', dir('extensions'),
+      '--server-data-dir', dir('server-data'), '--user-data-dir', userData, '--extensions-dir', extensionsDir,
+      ...install.flatMap(vsix => ['--install-extension', vsix]), ...(install.length ? ['--start-server'] : []),
     ], {
       env: { ...env, ...isolated, ...testEnv },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,9 +6,11 @@
 // in the extension host of VS Code's server from the npm package code-server, opened by
 // headless Debian chromium (scripts/code-server-host.mjs). scripts/install-vscode-host.sh
 // installs both on first use and is a no-op afterwards. Three passes, one host each: the
-// suite in the Node extension host; the Restricted Mode tests in an untrusted folder; and the
-// web pass (NIANBAO_TEST_HOST=web), the extension's browser build in the web worker extension
-// host with test/vscode-web/index.ts. Their counts add up in the closing line.
+// suite in the Node extension host; the installed pass (test/vscode-installed/), where nianbao
+// is not under development but installed from its .vsix, with a copy lacking the capabilities
+// declaration beside it, in an untrusted folder (Restricted Mode); and the web pass
+// (NIANBAO_TEST_HOST=web), the extension's browser build in the web worker extension host with
+// test/vscode-web/index.ts. Their counts add up in the closing line.
 //
 // NIANBAO_VSCODE=download: the ordinary path instead. runTests downloads desktop VS Code
 // (NIANBAO_VSCODE_VERSION, default `stable`) into .vscode-test/ and runs the tests under
@@ -20,11 +22,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 import { createReportWorkspace } from './code-server-host.mjs';
+import { packTestExtensions } from './pack-test-vsix.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const download = process.env.NIANBAO_VSCODE === 'download';
 const extensionTestsPath = path.join(root, 'dist', 'test', 'vscode', 'index.js');
 const webTestsPath = path.join(root, 'dist', 'test', 'vscode-web', 'index.js');
+const installedTestsPath = path.join(root, 'dist', 'test', 'vscode-installed', 'index.js');
 const t0 = Date.now();
 const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 
@@ -35,7 +39,7 @@ function summary(passed, failed, why) {
   process.exit(failed ? 1 : 0);
 }
 
-for (const f of [extensionTestsPath, webTestsPath]) if (!existsSync(f)) summary(0, 1, `${path.relative(root, f)} is missing: run \`node esbuild.mjs\` first`);
+for (const f of [extensionTestsPath, webTestsPath, installedTestsPath]) if (!existsSync(f)) summary(0, 1, `${path.relative(root, f)} is missing: run \`node esbuild.mjs\` first`);
 
 if (!download) {
   // the installer's chatter goes to stderr: stdout is the suite's report
@@ -63,10 +67,10 @@ if (download) {
 }
 
 /** One run of the suite in the host; its { passed, failed } (a host failure counts as one). */
-async function pass(extraEnv = {}, testsPath = extensionTestsPath) {
+async function pass(extraEnv = {}, testsPath = extensionTestsPath, developmentPath = root) {
   let runError;
   try {
-    await runTests({ ...options, extensionTestsPath: testsPath, extensionTestsEnv: { ...extensionTestsEnv, ...extraEnv } });
+    await runTests({ ...options, extensionDevelopmentPath: developmentPath, extensionTestsPath: testsPath, extensionTestsEnv: { ...extensionTestsEnv, ...extraEnv } });
   } catch (e) {
     runError = e;
   }
@@ -79,9 +83,24 @@ async function pass(extraEnv = {}, testsPath = extensionTestsPath) {
 }
 
 const runs = [await pass()];
-// The code-server host can open the folder untrusted: a second, short pass runs the Restricted
-// Mode tests there (desktop VS Code is started by runTests with workspace trust disabled).
-if (!download) runs.push(await pass({ NIANBAO_TEST_TRUST: 'untrusted', MOCHA_GREP: 'Restricted Mode' }));
+// The installed pass: VS Code never disables an extension under development, so here the one
+// under development is only the test runner (test/vscode-installed/) and nianbao is installed
+// from its .vsix, with the negative control (the same package without `capabilities`) beside
+// it, and the code-server host opens the folder untrusted (desktop VS Code is started by
+// runTests with workspace trust disabled and extensions disabled).
+if (!download) {
+  const t = Date.now();
+  let installed;
+  try {
+    const { declared, undeclared } = await packTestExtensions(path.join(tmp, 'vsix'));
+    installed = await pass({ NIANBAO_TEST_TRUST: 'untrusted', NIANBAO_TEST_INSTALL: [declared, undeclared].join(path.delimiter) },
+      installedTestsPath, path.join(root, 'test', 'vscode-installed'));
+  } catch (e) {
+    installed = { passed: 0, failed: 1, why: `could not pack the extension: ${e?.stack ?? e}` };
+  }
+  console.log(`[vscode] installed pass (untrusted folder): ${installed.passed} passed, ${installed.failed} failed, ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  runs.push({ ...installed, why: installed.why && `installed pass: ${installed.why}` });
+}
 // The web pass: the same host runs the extension in the browser's web worker extension host
 // (dist/web/client.js, its server dist/web/server.js in a worker), with the scenarios that
 // need no file system of the extension's own (test/vscode-web/index.ts).
