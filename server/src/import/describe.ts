@@ -1,9 +1,10 @@
 // Where a piece of imported text came from, said to the user in both languages, and the
 // provenance entry for a range of the imported text (a finding's range).
-import type { Message, ProvenanceEntry, SourcePosition } from './types';
+import type { Msg } from '../engine/i18n';
+import type { ProvenanceEntry, SourcePosition } from './types';
 
 /** "page 3, table 2 row 5" / "第 3 页 表格 2 第 5 行", "table 2 row 5 cell 3" / "表格 2 第 5 行第 3 格" … */
-export function describeSource(s: SourcePosition): Message {
+export function describeSource(s: SourcePosition): Msg {
   switch (s.kind) {
     case 'pdf': {
       const table = s.table !== undefined && s.row !== undefined;

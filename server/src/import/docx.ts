@@ -2,9 +2,10 @@
 // their merged cells (gridSpan across, vMerge down) and paragraphs their automatic
 // numbering (一、 （一） 1.), which Word stores apart from the text. mammoth's HTML drops
 // both; its zip and XML readers (jszip, @xmldom/xmldom) are used directly instead.
+import type { Msg } from '../engine/i18n';
 import JSZip from 'jszip';
 import { ListCounters, type Level } from './numbering';
-import { ImportError, type Importer, type Message } from './types';
+import { ImportError, type Importer } from './types';
 import { ReportWriter, type GridCell } from './write';
 import { attr, kid, kids, parseXml, prop, type El } from './xml';
 
@@ -161,7 +162,7 @@ class DocxReader {
     return lines.join('\n');
   }
 
-  result(notes: Message[]) {
+  result(notes: Msg[]) {
     return this.writer.result('docx', notes);
   }
 }
@@ -172,7 +173,7 @@ function cellsOf(tr: El): El[] {
 }
 
 /** Text boxes float beside the text, outside its order: they are left out, and the user told how many. */
-function textBoxNotes(document: Document): Message[] {
+function textBoxNotes(document: Document): Msg[] {
   const boxes = Array.from(document.getElementsByTagName('w:txbxContent')).filter(el => {
     for (let n: Node | null = el.parentNode; n; n = n.parentNode) if ((n as Element).localName === 'Fallback') return false;
     return true;

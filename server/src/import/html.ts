@@ -3,11 +3,12 @@
 // detector), its text read into paragraphs and tables (rowspan/colspan resolved into a
 // grid), and the report found among the site's chrome: the smallest element that holds
 // as many of the report's part headings and tables as the whole page.
+import type { Msg } from '../engine/i18n';
 import { TEMPLATES } from '../engine/templates';
 import { decodeText, readAs } from './text';
 import { elements, parseHtml, type HElement } from './html-dom';
 import { readMhtml } from './mhtml';
-import { ImportError, type Importer, type Message } from './types';
+import { ImportError, type Importer } from './types';
 import { ReportWriter, type GridCell } from './write';
 
 type Block =
@@ -158,7 +159,7 @@ export function importHtml(bytes: Uint8Array, declared?: string, container = 'ht
   const root = contentRoot(all, body);
   const inside = (b: Block) => b.path.includes(root);
   let content = all.filter(inside);
-  const notes: Message[] = [];
+  const notes: Msg[] = [];
   if (!content.some(b => b.kind === 'table' || partOf(b.kind === 'p' ? b.text : ''))) {
     throw new ImportError({
       en: 'This page holds no report: none of its paragraphs is a part heading (一、总体情况 …) and it has no table.',

@@ -7,8 +7,9 @@
 // To add a format: write server/src/import/<module>.ts exporting `importer`, add one line
 // to FORMATS. esbuild.mjs builds a bundle for every module exporting `importer`, and a
 // browser bundle (dist/web/import/<module>.js) for the lines with `browser: true`.
+import { fill, type Msg } from '../engine/i18n';
 import { isDocx, isHtml, isMhtml, isXlsx, isZip } from './sniff';
-import { ImportError, type ImportResult, type Importer, type Message } from './types';
+import { ImportError, type ImportResult, type Importer } from './types';
 
 export * from './types';
 export { describeSource, sourceAt } from './describe';
@@ -79,19 +80,14 @@ export interface ImportOptions {
   browser?: boolean;
 }
 
-const NOT_TEXT: Message = {
+const NOT_TEXT: Msg = {
   en: 'not UTF-8 text, and not a format nianbao imports ({formats})',
   'zh-cn': '不是 UTF-8 文本，也不是 nianbao 能导入的格式（{formats}）',
 };
-const NEEDS_DESKTOP: Message = {
+const NEEDS_DESKTOP: Msg = {
   en: '{format} files are imported by the desktop version of VS Code (or the nianbao command line), not in the browser',
   'zh-cn': '{format} 文件需要在桌面版 VS Code（或 nianbao 命令行）中导入，浏览器中无法导入',
 };
-const fill = (m: Message, vars: Record<string, string>): Message => ({
-  en: m.en.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? ''),
-  'zh-cn': m['zh-cn'].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? ''),
-});
-
 /** A file's bytes → report text. Throws ImportError (with a message for the user) when it cannot be read. */
 export async function importFile(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
   const format = formatOf(bytes, fileName);

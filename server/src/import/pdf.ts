@@ -2,7 +2,8 @@
 // text items with their positions and its ruling lines, laid out by pdf-layout.ts, written
 // by write.ts. A PDF without a text layer (scanned) or that cannot be opened (encrypted,
 // damaged) is refused with a message: never read wrong.
-import { ImportError, type Importer, type Message } from './types';
+import type { Msg } from '../engine/i18n';
+import { ImportError, type Importer } from './types';
 import { layout } from './pdf-layout';
 import type { Page, Segment, TextItem } from './pdf-types';
 import { ReportWriter } from './write';
@@ -32,15 +33,15 @@ function load(): Pdfjs {
   return pdfjs;
 }
 
-const NO_TEXT: Message = {
+const NO_TEXT: Msg = {
   en: 'no text layer: a scanned PDF needs OCR first (run it through OCR, then import the result)',
   'zh-cn': '没有文字层：扫描版 PDF 需要先做文字识别（OCR），再导入识别结果',
 };
-const ENCRYPTED: Message = {
+const ENCRYPTED: Msg = {
   en: 'the PDF is encrypted (password protected): save an unprotected copy, then import it',
   'zh-cn': 'PDF 已加密（有密码保护）：请另存一份未加密的副本再导入',
 };
-const damaged = (why: string): Message => ({ en: `cannot read the PDF (${why})`, 'zh-cn': `无法读取该 PDF（${why}）` });
+const damaged = (why: string): Msg => ({ en: `cannot read the PDF (${why})`, 'zh-cn': `无法读取该 PDF（${why}）` });
 
 type Matrix = [number, number, number, number, number, number];
 const multiply = (m: Matrix, n: Matrix): Matrix => [
@@ -135,7 +136,7 @@ export const importer: Importer = async (bytes) => {
     }
     if (glyphs === 0) throw new ImportError(NO_TEXT);
     const writer = new ReportWriter();
-    const notes: Message[] = [];
+    const notes: Msg[] = [];
     let tables = 0, joined = 0;
     for (const b of layout(pages)) {
       if (b.kind === 'paragraph') writer.paragraph(b.text, { kind: 'pdf', page: b.page, x: b.x, y: b.y });

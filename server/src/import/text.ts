@@ -3,9 +3,10 @@
 // UTF-8 validity, by the zero bytes of UTF-16, or by a detector (chardet); the text is
 // decoded by iconv-lite. A file whose character set cannot be told is refused: reading it
 // anyway would hand the engine mojibake and findings about nonsense.
+import type { Msg } from '../engine/i18n';
 import * as chardet from 'chardet';
 import * as iconv from 'iconv-lite';
-import { ImportError, type Importer, type Message, type ProvenanceEntry } from './types';
+import { ImportError, type Importer, type ProvenanceEntry } from './types';
 
 /** The character sets a report may come in, as chardet names them → as iconv-lite decodes them. */
 const SUPPORTED: Record<string, string> = {
@@ -98,7 +99,7 @@ export function charsetName(label: string): string | undefined {
 }
 
 /** The note that says how the text was read. */
-export function readAs(d: Decoded, declared?: string): Message {
+export function readAs(d: Decoded, declared?: string): Msg {
   const how = {
     bom: ['its byte order mark', '字节顺序标记'],
     'utf-8': ['valid UTF-8', '有效的 UTF-8'],

@@ -2,6 +2,8 @@
 // Importers are pure (bytes in, result out): no file system, no vscode, no LSP. The engine
 // never sees a file format; the CLI and the server call `importFile` (index.ts).
 
+import type { Msg } from '../engine/i18n';
+
 /** Where a piece of the imported text came from in the source file. */
 export type SourcePosition =
   | { kind: 'pdf'; page: number; x: number; y: number; table?: number; row?: number } // x, y: points from the page's top left; table and row 1-based
@@ -18,8 +20,6 @@ export interface ProvenanceEntry {
   source: SourcePosition;
 }
 
-/** A message for the user, in both languages the product speaks. */
-export interface Message { en: string; 'zh-cn': string }
 
 export interface ImportResult {
   /** A report in one of the encodings the engine reads (tab cells or aligned Markdown for tables, paragraphs for prose). */
@@ -27,7 +27,7 @@ export interface ImportResult {
   /** How the source was read: the format and, for text, the character set (e.g. 'pdf', 'docx', 'html/GBK', 'text/GB18030'). */
   encoding: string;
   /** What the user should know once (pages joined, cells merged, encoding guessed …). */
-  notes: Message[];
+  notes: Msg[];
   /** Table cells and headings of `text`, mapped back to the source; sorted by line, then start. */
   provenance: ProvenanceEntry[];
 }
@@ -35,7 +35,7 @@ export interface ImportResult {
 /** A file that cannot be imported: the message says why and what to do (exit 2 in the CLI). */
 export class ImportError extends Error {
   override name = 'ImportError';
-  constructor(readonly text: Message) { super(text.en); }
+  constructor(readonly text: Msg) { super(text.en); }
   /**
    * Each importer is its own bundle with its own copy of this class: `instanceof` goes by
    * the error's name and message, so an ImportError thrown in any bundle is one here.

@@ -1,7 +1,8 @@
 // Writes what an importer found — paragraphs and table grids — as report text the engine
 // reads (paragraphs, Markdown pipe rows for tables), recording where each heading and cell
 // came from. Every importer ends here, so all formats come out in one shape.
-import type { ImportResult, Message, ProvenanceEntry, SourcePosition } from './types';
+import type { Msg } from '../engine/i18n';
+import type { ImportResult, ProvenanceEntry, SourcePosition } from './types';
 
 export interface GridCell {
   text: string;
@@ -83,7 +84,7 @@ export class ReportWriter {
     if (this.lines.length && this.lines[this.lines.length - 1] !== '') this.lines.push('');
   }
 
-  result(encoding: string, notes: Message[] = []): ImportResult {
+  result(encoding: string, notes: Msg[] = []): ImportResult {
     const provenance = [...this.provenance].sort((a, b) => a.line - b.line || a.start - b.start);
     return { text: this.lines.join('\n').replace(/\n+$/, '') + '\n', encoding, notes, provenance };
   }

@@ -4,9 +4,10 @@
 // that table; one holding several standard tables on their own sheets imports as a report
 // skeleton — the template's six part headings with each table under its part — for the
 // prose to be written around them.
+import type { Msg } from '../engine/i18n';
 import ExcelJS from 'exceljs';
 import { GENERATIONS, TEMPLATES, type Generation, type TableId } from '../engine/templates';
-import { ImportError, type Importer, type Message } from './types';
+import { ImportError, type Importer } from './types';
 import { ReportWriter, type GridCell } from './write';
 
 interface Sheet { name: string; rows: GridCell[][]; table?: TableId; generation?: Generation }
@@ -79,7 +80,7 @@ export const importer: Importer = async (bytes) => {
   if (!sheets.length) throw new ImportError({ en: 'The workbook has no cells with content.', 'zh-cn': '此工作簿中没有内容。' });
   sheets.forEach(recognise);
   const writer = new ReportWriter();
-  const notes: Message[] = [];
+  const notes: Msg[] = [];
   const tables = sheets.filter(s => s.table);
   const distinct = new Set(tables.map(s => s.table));
   if (distinct.size < 2) {

@@ -34,6 +34,11 @@ export function fmt(msg: Msg, locale: Locale, args: Record<string, string | numb
 }
 const split = new Map<string, string[]>();
 
+/** Fills a message in both languages, for text made before the reader's locale is known (an import's notes). */
+export function fill(msg: Msg, args: Record<string, string | number>): Msg {
+  return { en: fmt(msg, 'en', args), 'zh-cn': fmt(msg, 'zh-cn', args) };
+}
+
 /** Joins a list the way each language does. */
 export function list(items: string[], locale: Locale): string {
   return items.join(locale === 'zh-cn' ? '、' : ', ');
