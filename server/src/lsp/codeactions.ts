@@ -1,7 +1,7 @@
 // Code actions in two steps (codeAction/resolve, as vscode-markdown-languageservice does):
 // the list names the actions (title, kind, diagnostics) and carries what finds them again;
 // the edit is computed when one is chosen. Publishing diagnostics thus never computes a
-// finding's fixes, which for the fixes that re-parse to prove themselves (fixes/lazy.ts)
+// finding's fixes, which for the fixes that re-parse to prove themselves (engine/lazy.ts)
 // cost more than the check. A client that cannot resolve gets the edits in the list.
 import {
   CodeActionKind,
