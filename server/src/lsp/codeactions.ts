@@ -21,7 +21,7 @@ export interface ActionHost {
   /** The document's findings at its current version (the check's cache makes this cheap). */
   findings(uri: string): Finding[];
   locale(): string;
-  editFor(uri: string, edits: Edit[]): WorkspaceEdit;
+  editFor(uri: string, edits: readonly Edit[]): WorkspaceEdit;
   /** The client resolves actions (codeAction.resolveSupport names `edit`). */
   resolves(): boolean;
 }
@@ -69,7 +69,7 @@ export function resolveCodeAction(host: ActionHost, action: CodeAction): CodeAct
   if (!data || typeof data.uri !== 'string') return action;
   const entry = host.doc(data.uri);
   if (!entry || entry.version !== data.version) return action;
-  let edits: Edit[] | undefined;
+  let edits: readonly Edit[] | undefined;
   if (data.kind === 'fixAll') {
     edits = fixAll(entry.doc, host.findings(data.uri), host.locale()).edits;
   } else if (data.kind === 'quickfix' && Array.isArray(data.findings) && data.range && typeof data.index === 'number') {
