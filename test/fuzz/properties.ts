@@ -78,7 +78,7 @@ function cellRanges(doc: ReportDocument): Range[] {
   const out: Range[] = [];
   for (const r of doc.model.reports) {
     for (const t of [...Object.values(r.tables), ...r.extraTables] as Table[]) {
-      // A cell inside a web run is written out with its run (fixes/cells.ts).
+      // A cell inside a web run is written out with its run (edits/cells.ts).
       for (const row of Object.values(t.rows)) for (const c of Object.values(row.cells)) out.push(doc.physicalRange(c.recovered?.piece && c.recovered.piece.values.length > 1 ? c.recovered.piece.range : c.range));
     }
   }

@@ -10,7 +10,7 @@ import { overlaps } from './text/range';
 export interface Action {
   title: string;
   kind: 'quickfix' | 'source.fixAll';
-  edits: Edit[];
+  edits: readonly Edit[];
   preferred: boolean;
   /** The findings the action resolves. */
   findings: Finding[];

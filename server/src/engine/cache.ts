@@ -8,7 +8,7 @@
 // a key to compare (the options, the report's index).
 //
 // Caches keyed on other things stay with their module: row orders per template declaration
-// (parse/placement.ts), reparsers per rule context (fixes/headings.ts).
+// (parse/placement.ts), reparsers per rule context (edits/reread.ts).
 import type { Values } from './identities';
 import type { DocumentModel, Finding, Report, Table } from './model';
 import type { PlacedSection } from './parse/section';

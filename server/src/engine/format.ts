@@ -6,8 +6,8 @@
 // every character written still there, and the table read back with the same cells.
 import { ReportDocument } from './document';
 import { check } from './physical';
-import { applyEdits } from './fixes/apply';
-import { eolOf } from './fixes/headings';
+import { applyEdits } from './edits/apply';
+import { eolOf } from './edits/lines';
 import { tablesOf, type Part, type Range, type Report, type Table, type Edit } from './model';
 import { encode } from './render/encode';
 import { layoutOf } from './render/layout';

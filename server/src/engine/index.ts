@@ -9,7 +9,7 @@ export { toJson, check, checkInSteps, quickFixes, fixAll, hover, documentSymbols
 export { contexts, type CheckOptions } from './check';
 export { fixAllTitle, type Action } from './actions';
 export { RULES, type Rule, type RuleContext } from './rules';
-export { applyEdits } from './fixes/apply';
+export { applyEdits } from './edits/apply';
 export { localeOf, type Locale } from './i18n';
 export { type HoverPeers } from './hover';
 export { PeerFiles, wantedKeys, type PeerFile } from './peers';

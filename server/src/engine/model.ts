@@ -183,7 +183,7 @@ export interface Edit { readonly range: Range; readonly newText: string }
 
 export interface Fix {
   readonly title: string;
-  readonly edits: Edit[];
+  readonly edits: readonly Edit[];
   /** Safe unattended: breaks nothing that held. Fix-all and `--fix` apply only these. */
   readonly preferred: boolean;
   /** Lets code actions widen a fix to its row, table or document (cells only). */
@@ -196,10 +196,10 @@ export interface Finding {
   readonly message: string;
   readonly range: Range;
   /** The fixes, computed with the finding: code actions need no re-analysis. */
-  readonly fixes: Fix[];
+  readonly fixes: readonly Fix[];
   /** The cells the finding is about. */
-  readonly cells?: CellRef[];
-  readonly related?: { readonly range: Range; readonly message: string }[];
+  readonly cells?: readonly CellRef[];
+  readonly related?: readonly { readonly range: Range; readonly message: string }[];
 }
 
 /**

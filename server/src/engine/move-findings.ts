@@ -13,12 +13,12 @@ import { moveRange, shiftLines } from './moved';
 export const enum Shape { Keys = 3, Other = 0, Plain = 1, WithCells = 2, NoFixes = 4 }
 
 /** Where a moved finding's fixes come from: its place in a fresh check of its report as it stands. */
-interface Source { at: number; of: () => Finding[]; fixes?: Fix[] }
+interface Source { at: number; of: () => Finding[]; fixes?: readonly Fix[] }
 const SOURCE = Symbol('moved finding');
-const NONE: Fix[] = [];
+const NONE: readonly Fix[] = [];
 
 /** A moved finding's fixes (they may read the document, where the report no longer stands): a fresh check's, on first read. */
-function movedFixes(this: Finding): Fix[] {
+function movedFixes(this: Finding): readonly Fix[] {
   const s = (this as unknown as Record<symbol, Source>)[SOURCE];
   if (!s.fixes) {
     try {

@@ -1,7 +1,7 @@
 // Code actions in two steps (codeAction/resolve, as vscode-markdown-languageservice does):
 // the list names the actions (title, kind, diagnostics) and carries what finds them again;
 // the edit is computed when one is chosen. Publishing diagnostics thus never computes a
-// finding's fixes, which for the fixes that re-parse to prove themselves (fixes/lazy.ts)
+// finding's fixes, which for the fixes that re-parse to prove themselves (engine/lazy.ts)
 // cost more than the check. A client that cannot resolve gets the edits in the list.
 import {
   CodeActionKind,
@@ -21,7 +21,7 @@ export interface ActionHost {
   /** The document's findings at its current version (the check's cache makes this cheap). */
   findings(uri: string): Finding[];
   locale(): string;
-  editFor(uri: string, edits: Edit[]): WorkspaceEdit;
+  editFor(uri: string, edits: readonly Edit[]): WorkspaceEdit;
   /** The client resolves actions (codeAction.resolveSupport names `edit`). */
   resolves(): boolean;
 }
@@ -69,7 +69,7 @@ export function resolveCodeAction(host: ActionHost, action: CodeAction): CodeAct
   if (!data || typeof data.uri !== 'string') return action;
   const entry = host.doc(data.uri);
   if (!entry || entry.version !== data.version) return action;
-  let edits: Edit[] | undefined;
+  let edits: readonly Edit[] | undefined;
   if (data.kind === 'fixAll') {
     edits = fixAll(entry.doc, host.findings(data.uri), host.locale()).edits;
   } else if (data.kind === 'quickfix' && Array.isArray(data.findings) && data.range && typeof data.index === 'number') {

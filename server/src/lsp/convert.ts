@@ -18,7 +18,7 @@ export const RULES_DOC = 'https://github.com/nianbao/nianbao/blob/main/docs/rule
  * diagnostic from an older version (the client still shows it while the new check is
  * pending) yields no action that would land on moved text.
  */
-export interface DiagnosticData { version: number; index: number; cells?: CellRef[] }
+export interface DiagnosticData { version: number; index: number; cells?: readonly CellRef[] }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -57,7 +57,7 @@ export function findingOf(d: Diagnostic, version: number, findings: readonly Fin
   return i < 0 ? undefined : i;
 }
 
-export function workspaceEdit(uri: string, edits: Edit[], version: number | undefined, versioned: boolean): WorkspaceEdit {
+export function workspaceEdit(uri: string, edits: readonly Edit[], version: number | undefined, versioned: boolean): WorkspaceEdit {
   const textEdits: TextEdit[] = edits.map(e => ({ range: e.range, newText: e.newText }));
   return versioned ? { documentChanges: [{ textDocument: { uri, version: version ?? null }, edits: textEdits }] } : { changes: { [uri]: textEdits } };
 }

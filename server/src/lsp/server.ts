@@ -360,7 +360,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   registerFormatting(connection, uri => open.get(uri)?.doc, settingsFor, safe);
 
   const versioned = () => !!caps.workspace?.workspaceEdit?.documentChanges;
-  const editFor = (uri: string, entry: Open, edits: Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());
+  const editFor = (uri: string, entry: Open, edits: readonly Edit[]) => workspaceEdit(uri, edits, entry.version, versioned());
 
   const actionHost: ActionHost = {
     doc: uri => open.get(uri),

@@ -13,7 +13,7 @@ export const CELL_CODES = ['blank-cell', 'not-a-number', 'negative-count', 'unit
 export function fixAllText(text: string): string {
   return applyEdits(text, fixAllEdits(text));
 }
-export function fixAllEdits(text: string): Edit[] {
+export function fixAllEdits(text: string): readonly Edit[] {
   const doc = new ReportDocument(text);
   return fixAll(doc, check(doc, { locale: 'en' })).edits;
 }

@@ -1,7 +1,7 @@
 // Filling blank counts with 0: a clerk's explicit choice, never applied unattended.
 import type { ReportDocument } from '../document';
 import type { Table, Edit } from '../model';
-import { cellEdit, mergeAtSamePoint } from './cells';
+import { cellEdit, mergeAtSamePoint } from '../edits/cells';
 
 export function fillEdits(doc: ReportDocument, report: number, table: string, row?: string): Edit[] {
   const r = doc.model.reports[report];

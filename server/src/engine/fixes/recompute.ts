@@ -4,7 +4,7 @@ import type { ReportDocument } from '../document';
 import { doubtfulRows, evaluate, identitiesOf, solve, valuesOf, wouldBreak } from '../identities';
 import { tablesOf, type Cell, type Table, type Edit } from '../model';
 import { cellKey, type Identity } from '../templates';
-import { cellEdits } from './cells';
+import { cellEdits } from '../edits/cells';
 
 /** Edits setting every total in scope that can be recomputed without breaking an identity that holds. */
 export function recomputeEdits(doc: ReportDocument, filter: (report: number, table: Table, i: Identity) => boolean): Edit[] {

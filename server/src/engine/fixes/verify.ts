@@ -3,13 +3,11 @@
 // number can make a damaged table read differently, and so can filling a blank in a table
 // read with doubt, where a row's fullness decides where the next cells go. Such a cell fix
 // is applied unattended (preferred) only when the re-read shows it moves no cell it does
-// not name. Relabels (fixes/labels.ts) are proved the same way.
-import { sourcesOf } from '../assemble';
-import { isBoundary, parseSection } from '../parse/section';
-import type { Encoding, Table, Edit, Finding, Fix } from '../model';
-import type { RuleContext } from '../rules/types';
+// not name. Relabels (edits/labels.ts) are proved the same way (edits/reread.ts).
+import type { Encoding, Table, Finding, Fix } from '../model';
 import { rowsOf, tableDecl } from '../templates';
-import { applyEdits, editsFrom } from './apply';
+import type { ReportInDocument } from '../edits/context';
+import { sectionTablesAfter } from '../edits/reread';
 import { lazyFixes } from '../lazy';
 import { regularByTable } from '../cache';
 
@@ -30,27 +28,8 @@ function cellMap(tables: readonly Table[]): Map<string, { is: string; range: Tab
   return out;
 }
 
-/**
- * The tables of `t`'s section re-read with the edits applied (sections parse on their own
- * lines alone, see document.ts), or undefined when an edit leaves the section or makes a
- * line that would start a new section. Far cheaper than re-reading the whole report.
- */
-export function sectionTablesAfter(ctx: RuleContext, t: Table, edits: readonly Edit[]): { before: readonly Table[]; after: Table[] } | undefined {
-  const section = sourcesOf(ctx.report).find(s => s.start <= t.range.start.line && t.range.start.line < s.end);
-  if (!section) return undefined;
-  const last = section.end - 1;
-  if (edits.some(e => e.range.start.line < section.start || e.range.end.line > last)) return undefined;
-  // The section's logical lines (a web line is several: document.ts), each on a line of its own.
-  const own: string[] = [];
-  const pieces: boolean[] = [];
-  for (let i = section.start; i <= last; i++) { own.push(ctx.doc.line(i)); pieces.push(ctx.doc.isPiece(i)); }
-  const lines = applyEdits(own.join('\n'), editsFrom(edits, section.start)).split(/\r\n|\r|\n/);
-  if (lines.some((l, i) => i > 0 && isBoundary(l))) return undefined;
-  return { before: section.tables, after: parseSection(lines, section.start, true, lines.length === pieces.length ? pieces : undefined).tables };
-}
-
 /** Whether the fix, applied to the table's section alone, leaves every cell it does not edit as it was. */
-function touchesOnlyItsCells(ctx: RuleContext, t: Table, fix: Fix): boolean {
+function touchesOnlyItsCells(ctx: ReportInDocument, t: Table, fix: Fix): boolean {
   const reread = sectionTablesAfter(ctx, t, fix.edits);
   if (!reread) return false;
   const before = cellMap(reread.before);
@@ -103,7 +82,7 @@ function regular(t: Table): boolean {
  * by counting) is not offered, preferred or not: applied, it would edit cells it does not
  * name, and be offered again.
  */
-export function verifiedCellFixes(ctx: RuleContext, t: Table, f: Finding): Finding {
+export function verifiedCellFixes(ctx: ReportInDocument, t: Table, f: Finding): Finding {
   if (!f.fixes.some(x => x.scope)) return f;
   const { fixes, ...rest } = f;
   return lazyFixes(rest, () => fixes.filter(x => !(x.scope && mayMoveCells(t, x) && !touchesOnlyItsCells(ctx, t, x))));

@@ -1,7 +1,7 @@
 // Writing a standard table as text: for snippets, for the "convert to aligned Markdown"
 // command, and for fixes that insert a table. Every label comes from the template.
 import type { ReportDocument } from '../document';
-import { formatValue } from '../fixes/cells';
+import { formatValue } from '../edits/cells';
 import type { Encoding, Table, Edit } from '../model';
 import type { Generation, TableId } from '../templates';
 import { encode, type StopCounter } from './encode';

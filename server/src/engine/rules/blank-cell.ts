@@ -5,7 +5,7 @@ import { cellName } from '../describe';
 import { evaluate, identitiesOf, solve, through, valuesOf, type Values } from '../identities';
 import { fmt, list, type Msg } from '../i18n';
 import type { Cell, Table, Finding, Fix } from '../model';
-import { cellEdit } from '../fixes/cells';
+import { cellEdit } from '../edits/cells';
 import { cellKey, type CellRef, type Identity } from '../templates';
 import { identityName, recomputeFix } from './identity';
 import type { Rule, RuleContext } from './types';

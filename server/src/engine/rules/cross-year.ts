@@ -3,7 +3,7 @@
 // and for 2021+ tables, 现行有效件数 = last year's + 本年制发件数 − 本年废止件数.
 import type { ReportDocument } from '../document';
 import { cellName } from '../describe';
-import { cellEdit } from '../fixes/cells';
+import { cellEdit } from '../edits/cells';
 import { fmt, type Msg } from '../i18n';
 import type { Cell, Report, Table, Edit, Finding } from '../model';
 import { columnDecl, tableDecl, rowsOf, type CellRef } from '../templates';

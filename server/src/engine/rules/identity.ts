@@ -4,7 +4,7 @@ import { cellName, columnLabel, formula, identityIn, shortRow, rowTitle } from '
 import { doubtfulRows, evaluate, identitiesOf, solve, through, valuesOf, wouldBreak } from '../identities';
 import { fmt, list, type Locale, type Msg } from '../i18n';
 import type { DoubtReason, Row, Table, Finding, Fix, Severity } from '../model';
-import { cellEdit } from '../fixes/cells';
+import { cellEdit } from '../edits/cells';
 import { rowsOf, tableDecl, type Identity } from '../templates';
 import type { Rule, RuleContext } from './types';
 

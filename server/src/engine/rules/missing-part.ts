@@ -5,7 +5,10 @@ import { fmt, type Msg } from '../i18n';
 import { isReport, type Range, type Report, type Edit, type Finding, type Fix } from '../model';
 import { TEMPLATES, type Generation, type TableId } from '../templates';
 import { tableName, canonicalHeading, partName } from '../describe';
-import { blankTable, headingInsertion, headingMarks, lineInsertion, reparser, tableComplete, type Reparse } from '../fixes/headings';
+import { headingInsertion, headingMarks } from '../edits/headings';
+import { lineInsertion } from '../edits/lines';
+import { reparser, type Reparse } from '../edits/reread';
+import { blankTable, tableComplete } from '../edits/tables';
 import { lazyFixes } from '../lazy';
 import type { Rule, RuleContext } from './types';
 

@@ -6,7 +6,7 @@ import { fmt, type Msg } from '../i18n';
 import { tablesOf, type Row, type Table, type Finding, type Fix } from '../model';
 import { tableName, rowTitle, templateLabel } from '../describe';
 import { tableDecl } from '../templates';
-import { lostLabelEdits } from '../fixes/labels';
+import { lostLabelEdits } from '../edits/labels';
 import { lazyFixes } from '../lazy';
 import type { Rule, RuleContext } from './types';
 

@@ -5,7 +5,7 @@
 import { recoveryReason, splitText, tableName, rowTitle } from '../describe';
 import { fmt, type Msg } from '../i18n';
 import { tablesOf, type Row, type Table, type Finding } from '../model';
-import { runEdit } from '../fixes/cells';
+import { runEdit } from '../edits/cells';
 import { rowsOf, tableDecl } from '../templates';
 import type { Rule, RuleContext } from './types';
 

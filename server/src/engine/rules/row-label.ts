@@ -5,7 +5,7 @@ import { fmt, type Msg } from '../i18n';
 import { tablesOf, type Row, type Table, type Edit, type Finding } from '../model';
 import { tableName, rowTitle, templateLabel } from '../describe';
 import { normalizeLabel } from '../text/normalize';
-import { relabelEdits, type Relabel } from '../fixes/labels';
+import { relabelEdits, type Relabel } from '../edits/labels';
 import { lazyFixes, once } from '../lazy';
 import type { Rule, RuleContext } from './types';
 

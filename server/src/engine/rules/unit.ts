@@ -4,7 +4,7 @@
 import { cellName, columnLabel } from '../describe';
 import { fmt, list, type Msg } from '../i18n';
 import type { Cell, Table, Finding, Fix } from '../model';
-import { cellEdit } from '../fixes/cells';
+import { cellEdit } from '../edits/cells';
 import type { CellRef, ColumnDecl } from '../templates';
 import type { Rule, RuleContext } from './types';
 import { cellsOf } from './cells';

@@ -1,10 +1,10 @@
-// Row labels: a row's name with its group or block (so a clerk can find it), and the edits
-// that restore a label, each checked by re-reading the table's section before it is offered.
+// Row labels: the edits that write a row's template label back, each checked by re-reading
+// the table's section before it is offered.
 import type { ReportDocument } from '../document';
 import type { Row, Table, Edit } from '../model';
 import { templateLabel } from '../describe';
-import type { RuleContext } from '../rules/types';
-import { sectionTablesAfter } from './verify';
+import type { ReportInDocument } from './context';
+import { sectionTablesAfter } from './reread';
 import { byStart } from '../text/range';
 
 const values = (row: Row | undefined) => JSON.stringify(Object.values(row?.cells ?? {}).map(c => [c.column, c.value, c.kind]));
@@ -12,7 +12,7 @@ const values = (row: Row | undefined) => JSON.stringify(Object.values(row?.cells
 export interface Relabel { row: Row; label: string }
 
 /** After the edits, each row reads its template label and no row's numbers moved. */
-function relabelled(ctx: RuleContext, t: Table, wanted: Relabel[], edits: Edit[]): boolean {
+function relabelled(ctx: ReportInDocument, t: Table, wanted: Relabel[], edits: Edit[]): boolean {
   if (ctx.report.tables[t.id] !== t) return false; // a pasted duplicate: the re-parse cannot tell them apart
   const after = sectionTablesAfter(ctx, t, edits)?.after.find(x => x.id === t.id);
   if (!after) return false;
@@ -29,7 +29,7 @@ function relabelled(ctx: RuleContext, t: Table, wanted: Relabel[], edits: Edit[]
  * re-parse confirms it. One re-parse checks them all together (the edits are independent);
  * only if that fails is each checked on its own.
  */
-export function relabelEdits(ctx: RuleContext, t: Table, wanted: Relabel[]): Map<string, Edit[]> {
+export function relabelEdits(ctx: ReportInDocument, t: Table, wanted: Relabel[]): Map<string, Edit[]> {
   const todo = wanted.filter(w => w.row.label);
   const edits = new Map(todo.map(w => [w.row.id, [{ range: w.row.label!.range, newText: w.label }]]));
   if (!todo.length || relabelled(ctx, t, todo, [...edits.values()].flat())) return edits;
@@ -43,7 +43,7 @@ export function relabelEdits(ctx: RuleContext, t: Table, wanted: Relabel[]): Map
  * number. Row-per-line encodings have no safe place for it (which blank is the label's?),
  * so they get no edit.
  */
-export function lostLabelEdits(ctx: RuleContext, t: Table, row: Row, label: string): Edit[] | undefined {
+export function lostLabelEdits(ctx: ReportInDocument, t: Table, row: Row, label: string): Edit[] | undefined {
   const cells = Object.values(row.cells).sort(byStart);
   if (!cells.length) return undefined;
   const line = cells[0].range.start.line;

@@ -1,5 +1,5 @@
 import type { Edit } from '../model';
-// Applying edits to text (the CLI's --fix, tests): non-overlapping, applied back to front.
+// Applying edits to text (the re-reads that prove an edit, Format Document, the CLI's --fix, tests): non-overlapping, applied back to front.
 
 /** Edits of a document applied to the part of it that starts at line `from`. */
 export function editsFrom(edits: readonly Edit[], from: number): Edit[] {
