@@ -47,7 +47,8 @@ describe('nianbao check: small faults', function () {
     const shown = path.join(tmp, 'a\\nb\\u001B[31m\\u202Etxt.md.txt');
     assert.ok(!/[\u0000-\u0009\u000b-\u001f\u202e]/.test(r.out), 'no raw control character');
     const lines = r.out.trimEnd().split('\n').filter(l => l);
-    for (const l of lines.slice(0, -1)) assert.ok(l.startsWith(shown), l);
+    // Each line names the file: a finding, its related places (indented) and the summary.
+    for (const l of lines.slice(0, -1)) assert.ok(l.replace(/^ {4}/, '').startsWith(shown), l);
     // JSON keeps the name exact (its escapes are JSON's).
     assert.equal(JSON.parse((await cli(['check', '--format', 'json', file])).out).files[0].path, file);
     // And on stderr too: a missing file named with a newline.
