@@ -7,7 +7,7 @@
 // It is written after a run that found none, a stale one or one V8 rejected (a new node), and
 // read only when its header matches the bundle: otherwise, or when it cannot be read or written,
 // the bundle is compiled as any script is. The build writes it (esbuild.mjs, after a check).
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Script } from 'node:vm';
 
@@ -22,14 +22,23 @@ function readCache(header: string): Buffer | undefined {
   return data.length > n && data.toString('latin1', 0, n) === header ? data.subarray(n) : undefined;
 }
 
-/** Written whole or not at all (a temporary file renamed): runs at once never read half a cache. */
+/**
+ * Written whole or not at all (a temporary file renamed): runs at once never read half a cache.
+ * The file is opened first: where it cannot be (an installation the user cannot write to),
+ * no run pays for making the data.
+ */
 function writeCache(script: Script, header: string): void {
   const tmp = `${cacheFile}.${process.pid}`;
+  let fd: number;
+  try { fd = openSync(tmp, 'w'); } catch { return; }
   try {
-    writeFileSync(tmp, Buffer.concat([Buffer.from(header, 'latin1'), script.createCachedData()]));
+    try {
+      const data = Buffer.concat([Buffer.from(header, 'latin1'), script.createCachedData()]);
+      for (let at = 0; at < data.length;) at += writeSync(fd, data, at);
+    } finally { closeSync(fd); }
     renameSync(tmp, cacheFile);
   } catch {
-    try { unlinkSync(tmp); } catch { /* nothing was written */ }
+    try { unlinkSync(tmp); } catch { /* already gone */ }
   }
 }
 
