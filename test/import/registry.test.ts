@@ -65,7 +65,7 @@ describe('import registry', () => {
       if (f.browser) assert.ok(existsSync(path.join(ROOT, 'dist', 'web', 'import', `${f.module}.js`)), `dist/web/import/${f.module}.js`);
     }
     // pdfjs is over a megabyte: the CLI, the servers and the clients load it only on import.
-    for (const b of ['cli.js', 'server.js', 'client.js', 'web/server.js', 'web/client.js']) {
+    for (const b of ['cli-main.js', 'server.js', 'client.js', 'web/server.js', 'web/client.js']) {
       const code = readFileSync(path.join(ROOT, 'dist', b), 'utf8');
       assert.ok(!code.includes('pdfjsWorker') && !code.includes('PDFDocumentProxy'), `${b} bundles pdfjs`);
     }

@@ -13,7 +13,8 @@ import { UsageError } from './usage';
 import { checkInWorkers } from './workers';
 import { isReportFile, type Configs } from '../config/find';
 
-interface CheckArgs extends CheckSettings { format: Format; jobs: number; paths: string[] }
+/** `jobs`: as given by --jobs (at most the cores); else the number of cores, asked only when there are files enough for workers. */
+interface CheckArgs extends CheckSettings { format: Format; jobs?: number; paths: string[] }
 
 /** Below this many files one thread is faster than starting workers. */
 const MIN_FILES_PER_WORKER = 25;
@@ -23,7 +24,7 @@ const cores = () => (require('node:os') as typeof import('node:os')).availablePa
 
 export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CheckArgs {
   const out: CheckArgs = {
-    format: 'text', fix: false, jobs: cores(), paths: [],
+    format: 'text', fix: false, paths: [],
     locale: localeOf(env.LC_ALL || env.LC_MESSAGES || env.LANG),
   };
   for (let i = 0; i < args.length; i++) {
@@ -132,7 +133,8 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   };
 
   for (const r of unreadable) emit(outcomeOf(r, opts));
-  const workers = io.workerScript && opts.jobs > 1 ? Math.min(opts.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)) : 0;
+  const enough = Math.floor(files.length / MIN_FILES_PER_WORKER);
+  const workers = io.workerScript && enough > 1 ? Math.min(opts.jobs ?? cores(), enough) : 0;
   if (workers > 1) {
     await checkInWorkers(io.workerScript!, workers, files, settings, emit);
   } else {

@@ -2,7 +2,7 @@
 // a tagged workerData (run() sees the tag and serves checks instead of parsing argv); the
 // files go out one at a time to whichever worker is free, and the results come back in
 // input order.
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { checkFile } from './check-file';
 import { outcomeOf, type CheckInput, type CheckSettings, type Outcome } from './results';
 
@@ -11,13 +11,19 @@ const TAG = 'nianbao-check-worker';
 interface Task extends CheckInput { index: number }
 interface Done { index: number; outcome: Outcome }
 
-/** Whether this thread was started by checkInWorkers. */
+/** node:worker_threads is required when first needed: a run of a few files never loads it. */
+const threads = () => require('node:worker_threads') as typeof import('node:worker_threads');
+
+/** Whether this thread was started by checkInWorkers (which also puts the tag in its argv, so the main thread tells without loading worker_threads). */
 export function isCheckWorker(): boolean {
+  if (!process.argv.includes(TAG)) return false;
+  const { isMainThread, workerData } = threads();
   return !isMainThread && (workerData as { tag?: string } | null)?.tag === TAG;
 }
 
 /** The worker's side: check each file it is sent, answer with the result. */
 export function serveChecks(): void {
+  const { parentPort, workerData } = threads();
   const settings = (workerData as { settings: CheckSettings }).settings;
   parentPort!.on('message', (t: Task) => {
     parentPort!.postMessage({ index: t.index, outcome: outcomeOf(checkFile(t.path, settings, t.named, t.imported), settings) } satisfies Done);
@@ -55,7 +61,7 @@ export function checkInWorkers(
       resolve();
     };
     const start = () => {
-      const worker = new Worker(script, { workerData: { tag: TAG, settings }, stdout: false, stderr: false });
+      const worker = new (threads().Worker)(script, { argv: [TAG], workerData: { tag: TAG, settings }, stdout: false, stderr: false });
       const pending = new Set<number>();
       const feed = () => {
         while (pending.size < IN_FLIGHT && handedOut < files.length) {

@@ -2,11 +2,9 @@
 // a registry can choose the importer to load (Word and Excel are zips told apart by their
 // part names, which a zip stores uncompressed; pages by their markup).
 
-const ascii = (bytes: Uint8Array, n: number) => {
-  let s = '';
-  for (let i = 0; i < Math.min(n, bytes.length); i++) s += String.fromCharCode(bytes[i]);
-  return s;
-};
+/** The first `n` bytes, one character each, in one call: built a character at a time, the
+ * sniffing of every file the CLI checks took a measurable share of its start-up (cold code). */
+const ascii = (bytes: Uint8Array, n: number) => String.fromCharCode(...bytes.subarray(0, n));
 
 export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
