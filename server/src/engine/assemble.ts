@@ -41,12 +41,19 @@ export function sourcesOf(report: Report): readonly PlacedSection[] {
  */
 function cachedReport(all: readonly PlacedSection[], from: number, to: number, lineCount: number): Report {
   const hit = reportBySection.get(rootOf(all[from]));
-  if (hit && hit.lineCount === lineCount && hit.sections.length === to - from && hit.sections.every((s, i) => s === all[from + i])) return hit.report;
+  if (hit && hit.lineCount === lineCount && sameSections(hit.sections, all, from, to)) return hit.report;
   const sections = all.slice(from, to);
   const moved = hit && hit.lineCount === lineCount && lineCount < 0 && movedBy(sections, hit.sections) !== undefined;
   const report = buildReport(sections, lineCount < 0 ? Infinity : lineCount, moved ? hit.report : undefined);
   reportBySection.set(rootOf(sections[0]), { sections, lineCount, report });
   return report;
+}
+
+/** Whether `kept` are the very sections all[from, to) (a loop, not every(): it runs for every report on a keystroke). */
+function sameSections(kept: readonly PlacedSection[], all: readonly PlacedSection[], from: number, to: number): boolean {
+  if (kept.length !== to - from) return false;
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== all[from + i]) return false;
+  return true;
 }
 
 type Identity = Pick<Report, 'year' | 'yearSource' | 'template'>;

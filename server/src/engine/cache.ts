@@ -32,7 +32,8 @@ export const reportBySection = new WeakMap<PlacedSection, { sections: readonly P
  * the same sections, report index, expected generation and options. `shapes`: how each
  * finding is moved (move-findings.ts), worked out on the first move.
  */
-export const findingsByReport = new WeakMap<PlacedSection, { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: readonly Finding[]; shapes?: readonly Shape[] }>();
+export const findingsByReport = new WeakMap<PlacedSection, CachedFindings>();
+export interface CachedFindings { sources: readonly PlacedSection[]; reportIndex: number; expected: Generation; optionsKey: string; findings: readonly Finding[]; shapes?: readonly Shape[] }
 
 /**
  * The table rules' findings per rule code, keyed on the table (check.ts): an edit elsewhere
