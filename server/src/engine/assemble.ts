@@ -41,12 +41,19 @@ export function sourcesOf(report: Report): readonly PlacedSection[] {
  */
 function cachedReport(all: readonly PlacedSection[], from: number, to: number, lineCount: number): Report {
   const hit = reportBySection.get(rootOf(all[from]));
-  if (hit && hit.lineCount === lineCount && hit.sections.length === to - from && hit.sections.every((s, i) => s === all[from + i])) return hit.report;
+  if (hit && hit.lineCount === lineCount && sameSections(hit.sections, all, from, to)) return hit.report;
   const sections = all.slice(from, to);
   const moved = hit && hit.lineCount === lineCount && lineCount < 0 && movedBy(sections, hit.sections) !== undefined;
   const report = buildReport(sections, lineCount < 0 ? Infinity : lineCount, moved ? hit.report : undefined);
   reportBySection.set(rootOf(sections[0]), { sections, lineCount, report });
   return report;
+}
+
+/** Whether `kept` are the very sections all[from, to) (a loop, not every(): it runs for every report on a keystroke). */
+function sameSections(kept: readonly PlacedSection[], all: readonly PlacedSection[], from: number, to: number): boolean {
+  if (kept.length !== to - from) return false;
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== all[from + i]) return false;
+  return true;
 }
 
 type Identity = Pick<Report, 'year' | 'yearSource' | 'template'>;
@@ -99,22 +106,38 @@ function buildReport(sections: PlacedSection[], lineCount: number, was?: Report)
   const { year, yearSource, template } = was ?? identify(sections, title, period, signature);
 
   // The tables when first read (most reports of a compilation are never read on a keystroke).
-  let placed: { tables: Report['tables']; extraTables: Table[] } | undefined;
-  const tablesNow = () => (placed ??= placeTables(sections, template));
   const published = sections.find(s => s.published)?.published;
-  const report: Report = {
+  const report = {
     range: { start: { line: first.start, character: 0 }, end: { line: Math.min(endLine, lineCount - 1), character: 0 } },
     template,
     parts,
-    get tables() { return tablesNow().tables; },
-    get extraTables() { return tablesNow().extraTables; },
-    dates: { ...(period ? { period } : {}), ...(signature ? { signature } : {}), ...(published ? { published } : {}) },
-    ...(title ? { title: { text: title.text, range: title.range } } : {}),
-    ...(year !== undefined ? { year, yearSource } : {}),
-  };
-  sourcesByReport.set(report, sections);
-  return report;
+  } as Record<string | symbol, unknown>;
+  Object.defineProperty(report, PLACING, { value: { sections, template } satisfies Placing });
+  Object.defineProperties(report, TABLE_GETTERS);
+  report.dates = { ...(period ? { period } : {}), ...(signature ? { signature } : {}), ...(published ? { published } : {}) };
+  if (title) report.title = { text: title.text, range: title.range };
+  if (year !== undefined) { report.year = year; report.yearSource = yearSource; }
+  sourcesByReport.set(report as unknown as Report, sections);
+  return report as unknown as Report;
 }
+
+/** What a report's tables are placed from, and them once placed. */
+interface Placing { sections: readonly PlacedSection[]; template: Generation; placed?: { tables: Report['tables']; extraTables: Table[] } }
+const PLACING = Symbol('report tables');
+const placedOf = (report: object) => {
+  const p = (report as Record<symbol, Placing>)[PLACING];
+  return (p.placed ??= placeTables(p.sections, p.template));
+};
+/**
+ * A report's `tables` and `extraTables`: one pair of getters for every report, reading its
+ * state through `this`. Getters made per report (an object literal's) give each report a
+ * hidden class of its own, which V8 (node 20) keeps in the old generation: every report a
+ * keystroke built, with its tables, then outlived the young collections after it.
+ */
+const TABLE_GETTERS: PropertyDescriptorMap = {
+  tables: { get(this: object) { return placedOf(this).tables; }, enumerable: true, configurable: true },
+  extraTables: { get(this: object) { return placedOf(this).extraTables; }, enumerable: true, configurable: true },
+};
 
 /** The generation with strictly the most of `counts`, if one has. */
 function leading(counts: Record<Generation, number>): Generation | undefined {

@@ -11,7 +11,8 @@ import { moveFinding, shapeOf, type Shape } from './move-findings';
 import pre2019, { predatesTemplates } from './rules/pre-2019-format';
 import { tablesOf, type DocumentModel, type Report, type Table, type Finding, type Severity } from './model';
 import { byStart } from './text/range';
-import { findingsByReport, findingsByTable, modelIds } from './cache';
+import { findingsByReport, findingsByTable, modelIds, type CachedFindings } from './cache';
+import type { PlacedSection } from './parse/section';
 
 /** Findings and, once they were moved, how each is moved (move-findings.ts). */
 interface Moved { findings: readonly Finding[]; shapes?: readonly Shape[] }
@@ -48,29 +49,35 @@ export function contexts(doc: ReportDocument, options: CheckOptions = {}): RuleC
   return model.reports.map((report, reportIndex) => contextOf(doc, model, report, reportIndex, options));
 }
 
+/** Codes whose messages name line numbers: a report holding one is checked again when it moves. */
+const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.code));
+/** A rule's place in the registry: findings at one position come in this order. */
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.code, i]));
+
 /**
  * Findings per report, cached on the parsed sections behind it: an edit re-checks only
  * the report whose sections it changed (sections are reused objects when untouched).
  * A report whose sections only moved (lines inserted or deleted above it) gets its
  * findings moved (moved.ts). Cached in document order (a stable sort of the rules' output).
  */
-/** Codes whose messages name line numbers: a report holding one is checked again when it moves. */
-const NAMES_LINES = new Set(RULES.filter(r => r.messagesNameLines).map(r => r.code));
-/** A rule's place in the registry: findings at one position come in this order. */
-const RULE_INDEX = new Map(RULES.map((r, i) => [r.code, i]));
-
-
 function checkReport(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string): readonly Finding[] {
   const sources = sourcesOf(report);
   const expected = expectedOf(report, options);
-  // Neither the index nor the generation can hold '|', so the table rules' key is unambiguous.
-  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(byStart);
   const hit = sources.length ? findingsByReport.get(rootOf(sources[0])) : undefined;
   const moved = hit && hit.reportIndex === reportIndex && hit.expected === expected && hit.optionsKey === optionsKey ? movedBy(sources, hit.sources) : undefined;
-  if (moved === 0) return hit!.findings;
+  // The common case on a keystroke (every report but one): nothing allocated. The rest is
+  // a function of its own, so its closures' context is not made for every report.
+  return moved === 0 ? hit!.findings : recheck(doc, model, report, reportIndex, options, optionsKey, sources, expected, moved !== undefined ? hit : undefined, moved);
+}
+
+/** checkReport() for a report not found unchanged: its cached findings moved, or the rules run. */
+function recheck(doc: ReportDocument, model: DocumentModel, report: Report, reportIndex: number, options: CheckOptions, optionsKey: string,
+  sources: readonly PlacedSection[], expected: Generation, hit: CachedFindings | undefined, moved: number | undefined): readonly Finding[] {
+  // Neither the index nor the generation can hold '|', so the table rules' key is unambiguous.
+  const rerun = () => runRules(contextOf(doc, model, report, reportIndex, options), options, `${reportIndex}|${expected}|${optionsKey}`).sort(byStart);
   // A context only for a report that is checked: on a keystroke, one of them.
-  const { findings, shapes } = moved !== undefined
-    ? moveFindings(hit!.findings, hit!.shapes ??= hit!.findings.map(shapeOf), moved, once(rerun), () => runRules(contextOf(doc, model, report, reportIndex, options), options, '', r => NAMES_LINES.has(r.code)))
+  const { findings, shapes } = hit && moved !== undefined
+    ? moveFindings(hit.findings, hit.shapes ??= hit.findings.map(shapeOf), moved, once(rerun), () => runRules(contextOf(doc, model, report, reportIndex, options), options, '', r => NAMES_LINES.has(r.code)))
     : { findings: rerun(), shapes: undefined };
   if (sources.length) findingsByReport.set(rootOf(sources[0]), { sources, reportIndex, expected, optionsKey, findings, shapes });
   return findings;
@@ -109,11 +116,13 @@ function moveFindings(findings: readonly Finding[], shapes: readonly Shape[], de
 
 /** All findings for a document, in document order. A rule that throws is reported, not fatal. */
 export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[] {
-  const steps = checkInSteps(doc, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  // checkInSteps() without its yields: a keystroke's check walks every report of a compilation.
+  const model = doc.model;
+  if (!model.reports.length) return [];
+  const optionsKey = optionsKeyOf(options);
+  const perReport: (readonly Finding[])[] = new Array(model.reports.length);
+  for (let i = 0; i < model.reports.length; i++) perReport[i] = checkReport(doc, model, model.reports[i], i, options, optionsKey);
+  return joined(perReport);
 }
 
 /**
@@ -124,17 +133,27 @@ export function check(doc: ReportDocument, options: CheckOptions = {}): Finding[
 export function* checkInSteps(doc: ReportDocument, options: CheckOptions = {}): Generator<void, Finding[], void> {
   const model = doc.model;
   if (!model.reports.length) return [];
-  // What the cache key needs from the options, built once rather than once per report.
-  const optionsKey = JSON.stringify([localeOf(options.locale), options.severity ?? {}, (options.peers ?? []).map(p => idOf(p.model))]);
-  const perReport: (readonly Finding[])[] = [];
+  const optionsKey = optionsKeyOf(options);
+  const perReport: (readonly Finding[])[] = new Array(model.reports.length);
   for (let i = 0; i < model.reports.length; i++) {
     if (i) yield;
-    perReport.push(checkReport(doc, model, model.reports[i], i, options, optionsKey));
+    perReport[i] = checkReport(doc, model, model.reports[i], i, options, optionsKey);
   }
-  // Each report's findings are sorted; reports follow one another, so the whole list is
-  // too unless a report's first finding comes before the previous report's last. Then a
-  // stable sort gives the same order as sorting the rules' output. Sized once: this runs
-  // on every keystroke, over every report of a compilation.
+  return joined(perReport);
+}
+
+/** What the cache key needs from the options, built once per check rather than once per report. */
+function optionsKeyOf(options: CheckOptions): string {
+  return JSON.stringify([localeOf(options.locale), options.severity ?? {}, (options.peers ?? []).map(p => idOf(p.model))]);
+}
+
+/**
+ * The reports' findings as one list. Each report's findings are sorted; reports follow one
+ * another, so the whole list is too unless a report's first finding comes before the
+ * previous report's last. Then a stable sort gives the same order as sorting the rules'
+ * output. Sized once: this runs on every keystroke, over every report of a compilation.
+ */
+function joined(perReport: readonly (readonly Finding[])[]): Finding[] {
   let total = 0;
   for (const found of perReport) total += found.length;
   const out: Finding[] = new Array(total);

@@ -305,6 +305,9 @@ export class ReportDocument {
     const hi = lowerBound(bounds, b.line + 1);
     const added: number[] = [];
     for (let i = first; i < first + fresh.length; i++) if (isBoundary(this.lines[i])) added.push(i);
+    // The common keystroke (a character typed or deleted) leaves every boundary where it
+    // was: the sections it touches are parsed again in place, the others are not walked.
+    if (!delta && sameNumbers(bounds, lo, hi, added)) { this.reparseInPlace(first, b.line); return; }
     if (delta) for (let k = hi; k < bounds.length; k++) bounds[k] += delta;
     bounds.splice(lo, hi - lo, ...added);
 
@@ -337,6 +340,25 @@ export class ReportDocument {
     this.cached = undefined;
   }
 
+  /**
+   * Parses again, in place, the sections holding lines [first, last] (no boundary moved:
+   * the sections stand where they stood, as the general path of replaceLogical would find).
+   */
+  private reparseInPlace(first: number, last: number) {
+    const sections = this.sections;
+    // The first section ending after `first` (sections are sorted and cover every line).
+    let lo = 0, hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sections[mid].end <= first) lo = mid + 1; else hi = mid;
+    }
+    for (let k = lo; k < sections.length && sections[k].start <= last; k++) {
+      const { start, end } = sections[k];
+      sections[k] = placeSection(parseSection(this.lines.slice(start, end), start, this.tables, this.piecesIn(start, end)), start, end);
+    }
+    this.cached = undefined;
+  }
+
   /** Builds the section list from `bounds`, parsing every section. */
   private resection() {
     const starts = this.bounds[0] === 0 ? this.bounds : [0, ...this.bounds];
@@ -351,6 +373,13 @@ export class ReportDocument {
   get model(): DocumentModel {
     return (this.cached ??= assemble(this.sections, this.lines.length));
   }
+}
+
+/** Whether list[lo, hi) holds exactly `items`. */
+function sameNumbers(list: readonly number[], lo: number, hi: number, items: readonly number[]): boolean {
+  if (hi - lo !== items.length) return false;
+  for (let i = 0; i < items.length; i++) if (list[lo + i] !== items[i]) return false;
+  return true;
 }
 
 /** The first index of the sorted list whose value is at least x. */

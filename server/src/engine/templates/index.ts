@@ -142,6 +142,17 @@ const latest = (a: Generation, b: Generation) => (TEMPLATES[b].years.from > TEMP
  * takes the last generation begun before it, a year before them all the first.
  */
 export function generationForYear(year: number): Generation {
+  let g = generationByYear.get(year);
+  if (g === undefined) {
+    if (generationByYear.size > 1000) generationByYear.clear();
+    generationByYear.set(year, (g = generationFor(year)));
+  }
+  return g;
+}
+/** Memoized: every keystroke asks it for every report of a compilation. */
+const generationByYear = templateMemo<number, Generation>();
+
+function generationFor(year: number): Generation {
   const begun = GENERATIONS.filter(g => TEMPLATES[g].years.from <= year);
   const holding = begun.filter(g => inYears(g, year));
   const pool = holding.length ? holding : begun;
