@@ -12,6 +12,7 @@ import { compilation, rng, SEEDS, varyNumbers, webLine } from './corpus';
 import { LspClient, SERVER } from './lsp';
 import { importFile } from '../../server/src/import';
 import { loadBundled } from '../../server/src/import/load';
+import { applyServerV8Flags, SERVER_V8_FLAGS } from '../../server/src/lsp/v8-flags';
 import { interleaved, mark, median, ms, now, p95, ratio } from './stats';
 
 const args = process.argv.slice(2);
@@ -398,7 +399,11 @@ function machine(): string {
 }
 
 async function main() {
-  console.log(`# nianbao bench\n\n${machine()}`);
+  // In-process benches run the engine as the language server does (lsp/v8-flags.ts);
+  // NIANBAO_BENCH_V8_DEFAULTS=1 keeps V8's defaults, to compare.
+  const serverFlags = !process.env.NIANBAO_BENCH_V8_DEFAULTS;
+  if (serverFlags) applyServerV8Flags();
+  console.log(`# nianbao bench\n\n${machine()}\nV8 flags in this process: ${serverFlags ? `the server's, ${SERVER_V8_FLAGS.join(' ')}` : 'defaults'}`);
   const big = compilation();
   if (wanted(1)) seedsVsBare();
   if (wanted(2)) compilationBench(big);

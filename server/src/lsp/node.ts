@@ -7,6 +7,9 @@ import { registerExport } from './export-node';
 import { fileURLToPath } from 'node:url';
 import { Configs } from '../config/find';
 import { parseConfig } from '../config/schema';
+import { applyServerV8Flags } from './v8-flags';
+
+applyServerV8Flags();
 
 // Every request the server sends is caught where it is sent; this is the last line of
 // defence, so that a client refusing one can never take the server down.
