@@ -11,7 +11,7 @@ import { InputError, readReport } from '../../server/src/cli/io';
 import { readSettings } from '../../server/src/settings';
 import { compilation } from '../bench/corpus';
 import { Positions } from '../fuzz/properties';
-import { readSample, renderModel } from '../helpers';
+import { readSample, readWeb, renderModel } from '../helpers';
 
 interface Summary { lines: number; reports: number; withTables: number; findings: number; problems: string[] }
 
@@ -49,6 +49,14 @@ const HEAVY: Record<string, () => Summary[]> = {
       copy.splice(at, 0, longLine(u));
       return run(copy.join('\n'));
     }));
+  },
+  // A crawled page (the whole report on one line) whose part 六 runs on 1,000,000
+  // characters without a space or a 。 before a date: the footer search once tried each
+  // position of the run (80,000 characters took 12 s).
+  'a web line\'s long part 六': () => {
+    const web = readWeb('w21');
+    const six = web.indexOf('六、其他需要报告的事项') + '六、其他需要报告的事项'.length;
+    return [run(`${web.slice(0, six)}${longLine('本机关政府信息公开')}2021年1月20日${web.slice(six)}`)];
   },
 };
 
@@ -141,6 +149,16 @@ if (isMainThread) {
         assert.deepEqual(s.problems, []);
         assert.equal(s.withTables, 1);
       }
+    });
+  });
+
+  describe('bad input: a web line', function () {
+    this.timeout(120000);
+    it('a crawled report whose part 六 runs 1,000,000 characters without a space or 。: read, its tables whole', async () => {
+      const [s] = await inWorker('a web line\'s long part 六', 60000);
+      assert.deepEqual(s.problems, []);
+      assert.equal(s.reports, 1);
+      assert.equal(s.withTables, 1);
     });
   });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ReportDocument, applyEdits, check, fixAll } from '../../server/src/engine';
 import { compilation } from '../bench/corpus';
-import { readSample } from '../helpers';
+import { readSample, readWeb } from '../helpers';
 import { fileText } from '../../server/src/cli/text';
 import { readSettings } from '../../server/src/settings';
 import { assembledDocument, mutatedSample } from './generators';
@@ -121,6 +121,15 @@ function timing() {
     const doc = new ReportDocument(text);
     return { text, doc, findings: check(doc, { locale: 'en' }) };
   }, 4, ({ text, doc, findings }) => applyEdits(text, fixAll(doc, findings, 'en').edits), x => x.text.length, 'k chars');
+
+  // A web line (a whole crawled report on one line) whose part 六 runs on without a space
+  // or a 。 to a date that is not a footer's (no 印发): the footer's pattern once began with
+  // the words before the date and, finding no footer, tried each position of the run
+  // (80k characters: 12 s).
+  const web = readWeb('w21');
+  const six = web.indexOf('六、其他需要报告的事项') + '六、其他需要报告的事项'.length;
+  doubling('a web line\'s part 六 without a space or 。 up to a date', k =>
+    `${web.slice(0, six)}${'本机关政府信息公开'.repeat(Math.ceil((10_000 * 2 ** k) / 9))}2021年1月20日${web.slice(six)}`, 4);
 
   const unit = compilation(256 * 1024).text;
   doubling('a compilation doubled', k => unit.repeat(2 ** k), 5);
