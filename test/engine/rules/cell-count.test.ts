@@ -1,6 +1,7 @@
 // The cell-count rule (server/src/engine/rules/cell-count.ts) on the real samples and mutations of them.
 import assert from 'node:assert/strict';
-import { readSample } from '../../helpers';
+import { ReportDocument, check } from '../../../server/src/engine';
+import { readSample, readWeb } from '../../helpers';
 import { one, spliceLines, lineIndex } from './helpers';
 
 describe('structure rules on other mutations', () => {
@@ -27,5 +28,17 @@ describe('structure rules on other mutations', () => {
     const at = lines.findIndex(l => /^0(\t0){14}$/.test(l));
     const f = one(spliceLines(text, at, 1, lines[at].slice(2)), 'cell-count');
     assert.match(f.message, /In table 四 \(review and litigation\), the data row has only 14 of its 15 cells; no cell was found for 「复议后起诉·总计」/);
+  });
+
+  it('a crawled row whose digits ran together (web w10): cell-count says they ran together, not that a cell was lost', () => {
+    const findings = check(new ReportDocument(readWeb('w10')), { locale: 'en' });
+    const counts = findings.filter(f => f.code === 'cell-count');
+    const runs = findings.filter(f => f.code === 'flattened-ambiguous');
+    assert.equal(counts.length, runs.length, 'one cell-count per row whose run could not be split');
+    for (const [i, f] of counts.entries()) {
+      const run = /the digits 「([^」]+)」/.exec(runs[i].message)![1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      assert.match(f.message, new RegExp(`has only 0 of its \\d cells: its digits 「${run}」 run together and cannot be split with certainty \\(flattened-ambiguous\\), so nothing was read for 「`));
+      assert.doesNotMatch(f.message, /wrong columns/);
+    }
   });
 });
