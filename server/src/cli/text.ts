@@ -32,6 +32,9 @@ const M = {
 /** A path or message on one line of output: line ends and tabs as \n \r \t, invisible and control characters as \u escapes. */
 export const oneLine = (s: string) => visible(s.replace(/[\n\r\t]/g, c => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t')));
 
+/** A message on one output line: its line ends joined, invisible characters escaped. */
+const flat = (message: string) => visible(message.replace(/\s*[\r\n]+\s*/g, ' '));
+
 const count = (msg: Msg, n: number, locale: Locale) => fmt(msg, locale, { n, s: n === 1 ? '' : 's' });
 
 type Word = 'error' | 'warning' | 'note';
@@ -78,14 +81,14 @@ export function fileText(r: CheckedFile, locale: Locale): string {
   const related = (f: Finding) => {
     const places = f.related ?? [];
     const out = places.slice(0, RELATED_SHOWN).map(p =>
-      `    ${r.imported ? '' : `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}  `}${visible(p.message.replace(/\s*[\r\n]+\s*/g, ' '))}`);
+      `    ${r.imported ? '' : `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}  `}${flat(p.message)}`);
     const rest = places.length - RELATED_SHOWN;
     if (rest > 0) out.push(`    ${count(M.morePlaces, rest, locale)}`);
     return out;
   };
   const lines: string[] = [];
   for (const { f, nth: k } of shown) {
-    lines.push(line(f, visible(f.message.replace(/\s*[\r\n]+\s*/g, ' '))), ...related(f));
+    lines.push(line(f, flat(f.message)), ...related(f));
     const same = perCode.get(f.code)!;
     if (same.length > RUN_LIMIT && k === RUN_SHOWN - 1) {
       const rest = same.length - RUN_SHOWN;
