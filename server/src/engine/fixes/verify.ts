@@ -37,21 +37,27 @@ function touchesOnlyItsCells(ctx: ReportInDocument, t: Table, fix: Fix): boolean
   if (before.size !== now.size) return false;
   // The cells the fix names are those it edits: each now reads a number (in layout text a
   // number written among spaces must land in its own column); the others read as before.
+  // A fix that leaves every cell reading as it was did not write its cell (a number joined
+  // to the next cell's text): it would be offered again.
+  let wrote = false;
   for (const [k, c] of before) {
     if (fix.edits.some(e => sameRange(e.range, c.range))) {
       if (!now.get(k)?.is.startsWith('number:')) return false;
+      wrote ||= now.get(k)!.is !== c.is;
       continue;
     }
     if (now.get(k)?.is !== c.is) return false;
   }
-  return true;
+  return wrote;
 }
 
 /**
  * Whether a cell fix could change how the table reads: one that writes a number where none
  * was (a blank, or text), in a table placed by counting or read with doubt, since whether a
  * row is full decides where the next cells go, or in layout text, where a number's place on
- * the line decides its column. A number written over a number reads alike.
+ * the line decides its column; or one that writes into an empty place right against other
+ * text (a blank read at the edge of the next cell), where the number would join that text.
+ * A number written over a number reads alike.
  */
 function mayMoveCells(t: Table, fix: Fix): boolean {
   if (!placedByPosition(t) && t.encoding !== 'layout' && regular(t)) return false;
@@ -60,6 +66,26 @@ function mayMoveCells(t: Table, fix: Fix): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the fix writes into an empty place right against other text (a blank read at the
+ * edge of the next cell): the number would join that text, not stand in a cell of its own.
+ * At the end of a piece of a web line, the text after it is the next piece's start.
+ */
+function joinsText(ctx: ReportInDocument, fix: Fix): boolean {
+  const { doc } = ctx;
+  return fix.edits.some(e => {
+    if (!isEmpty(e.range)) return false;
+    const { line, character } = e.range.start;
+    const text = doc.line(line);
+    let after = text[character];
+    if (after === undefined && line + 1 < doc.lineCount
+      && doc.physicalPosition({ line: line + 1, character: 0 }).line === doc.physicalPosition(e.range.start).line) after = doc.line(line + 1)[0];
+    return [text[character - 1], after].some(ch => ch !== undefined && !/[\s|]/.test(ch));
+  });
+}
+
+const isEmpty = (r: Table['range']) => r.start.line === r.end.line && r.start.character === r.end.character;
 
 /**
  * A table read without doubt: every template row present with its template's columns, no
@@ -85,5 +111,5 @@ function regular(t: Table): boolean {
 export function verifiedCellFixes(ctx: ReportInDocument, t: Table, f: Finding): Finding {
   if (!f.fixes.some(x => x.scope)) return f;
   const { fixes, ...rest } = f;
-  return lazyFixes(rest, () => fixes.filter(x => !(x.scope && mayMoveCells(t, x) && !touchesOnlyItsCells(ctx, t, x))));
+  return lazyFixes(rest, () => fixes.filter(x => !(x.scope && (joinsText(ctx, x) || (mayMoveCells(t, x) && !touchesOnlyItsCells(ctx, t, x))))));
 }
